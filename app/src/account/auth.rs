@@ -1,0 +1,259 @@
+//! The axum-login backend over `auth.users`, password hashing and the
+//! sign-in throttle. Server only.
+//!
+//! It lives beside the account server functions (not in `server/`) because
+//! those functions call `AuthSession::login`, whose type names this backend.
+//! `auth.users` sits outside row-level security and is reached only here, as
+//! `service_role`.
+
+use std::collections::HashSet;
+use std::net::IpAddr;
+use std::sync::{Arc, OnceLock};
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::db::begin_service;
+
+#[derive(Clone)]
+pub struct AuthUser {
+    pub id: Uuid,
+    pub email: String,
+    password_hash: String,
+}
+
+// Hand-written so the hash never reaches a log line.
+impl std::fmt::Debug for AuthUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthUser")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("password_hash", &"[redacted]")
+            .finish()
+    }
+}
+
+impl axum_login::AuthUser for AuthUser {
+    type Id = Uuid;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    /// Sessions remember this; when the password changes every other session
+    /// stops matching and is signed out.
+    fn session_auth_hash(&self) -> &[u8] {
+        self.password_hash.as_bytes()
+    }
+}
+
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials").field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Task(#[from] tokio::task::JoinError),
+}
+
+#[derive(Clone)]
+pub struct Backend {
+    pool: PgPool,
+}
+
+impl Backend {
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    async fn find(&self, by: Lookup<'_>) -> Result<Option<AuthUser>, sqlx::Error> {
+        let mut tx = begin_service(&self.pool).await?;
+        let row: Option<(Uuid, String, String)> = match by {
+            Lookup::Email(email) => {
+                sqlx::query_as("select id, email::text, password_hash from auth.users where email = $1")
+                    .bind(email)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+            Lookup::Id(id) => {
+                sqlx::query_as("select id, email::text, password_hash from auth.users where id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+        };
+        tx.commit().await?;
+        Ok(row.map(|(id, email, password_hash)| AuthUser { id, email, password_hash }))
+    }
+}
+
+enum Lookup<'a> {
+    Email(&'a str),
+    Id(Uuid),
+}
+
+impl axum_login::AuthnBackend for Backend {
+    type User = AuthUser;
+    type Credentials = Credentials;
+    type Error = AuthError;
+
+    async fn authenticate(&self, creds: Credentials) -> Result<Option<AuthUser>, AuthError> {
+        let user = self.find(Lookup::Email(creds.email.trim())).await?;
+        // Verify against a dummy hash when the email is unknown, so both
+        // failures take the same time and say the same thing.
+        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
+        let ok = tokio::task::spawn_blocking(move || verify_password(&creds.password, &hash)).await?;
+        Ok(user.filter(|_| ok))
+    }
+
+    async fn get_user(&self, id: &Uuid) -> Result<Option<AuthUser>, AuthError> {
+        Ok(self.find(Lookup::Id(*id)).await?)
+    }
+}
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// Argon2id with OWASP's minimum: m = 19 MiB, t = 2, p = 1.
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19_456, 2, 1, None).expect("static argon2 parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hashing with valid parameters cannot fail")
+        .to_string()
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+fn dummy_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| hash_password("not a real password, only for timing"))
+}
+
+pub async fn hash_password_async(password: String) -> Result<String, tokio::task::JoinError> {
+    tokio::task::spawn_blocking(move || hash_password(&password)).await
+}
+
+pub async fn verify_password_async(password: String, hash: String) -> Result<bool, tokio::task::JoinError> {
+    tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await
+}
+
+/// The common-password blocklist (Django's 20k list, fetched at setup into
+/// `data/common-passwords.txt`; see `scripts/setup.sh`).
+#[derive(Clone, Default)]
+pub struct CommonPasswords(Arc<HashSet<String>>);
+
+impl CommonPasswords {
+    pub fn from_text(text: &str) -> Self {
+        Self(Arc::new(text.lines().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect()))
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn contains(&self, lowered: &str) -> bool {
+        self.0.contains(lowered)
+    }
+}
+
+/// Sign-in throttle: failures are recorded in `auth.sign_in_failures`, so the
+/// limit holds across server restarts and several app servers.
+pub struct Throttle;
+
+impl Throttle {
+    pub const WINDOW_MINUTES: i32 = 15;
+    pub const PER_ACCOUNT: i64 = 5;
+    pub const PER_IP: i64 = 30;
+
+    fn keys(email: &str, ip: Option<IpAddr>) -> (String, Option<String>) {
+        (format!("email:{}", email.trim().to_lowercase()), ip.map(|ip| format!("ip:{ip}")))
+    }
+
+    pub async fn is_blocked(pool: &PgPool, email: &str, ip: Option<IpAddr>) -> Result<bool, sqlx::Error> {
+        let (account, ip) = Self::keys(email, ip);
+        let mut tx = begin_service(pool).await?;
+        let (per_account, per_ip): (i64, i64) = sqlx::query_as(
+            "select count(*) filter (where key = $1), count(*) filter (where key = $2) \
+             from auth.sign_in_failures \
+             where key in ($1, $2) and failed_at > now() - make_interval(mins => $3)",
+        )
+        .bind(&account)
+        .bind(&ip)
+        .bind(Self::WINDOW_MINUTES)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(per_account >= Self::PER_ACCOUNT || per_ip >= Self::PER_IP)
+    }
+
+    pub async fn record_failure(pool: &PgPool, email: &str, ip: Option<IpAddr>) -> Result<(), sqlx::Error> {
+        let (account, ip) = Self::keys(email, ip);
+        let mut tx = begin_service(pool).await?;
+        sqlx::query(
+            "insert into auth.sign_in_failures (key) select k from unnest(array[$1, $2]::text[]) k where k is not null",
+        )
+        .bind(&account)
+        .bind(&ip)
+        .execute(&mut *tx)
+        .await?;
+        // Old rows are only noise for the window; prune opportunistically.
+        sqlx::query("delete from auth.sign_in_failures where failed_at < now() - interval '1 day'")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    pub async fn clear_account(pool: &PgPool, email: &str) -> Result<(), sqlx::Error> {
+        let (account, _) = Self::keys(email, None);
+        let mut tx = begin_service(pool).await?;
+        sqlx::query("delete from auth.sign_in_failures where key = $1").bind(&account).execute(&mut *tx).await?;
+        tx.commit().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_verifies_only_its_own_password() {
+        let hash = hash_password("correct horse battery");
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterY", &hash));
+    }
+
+    #[test]
+    fn a_malformed_hash_never_verifies() {
+        assert!(!verify_password("anything", "not-a-phc-string"));
+    }
+
+    #[test]
+    fn debug_output_hides_the_hash() {
+        let user = AuthUser { id: Uuid::nil(), email: "a@b.co".into(), password_hash: "$argon2id$secret".into() };
+        assert!(!format!("{user:?}").contains("secret"));
+    }
+}

@@ -1,0 +1,145 @@
+//! Account input rules: pure, unit-tested.
+
+use crate::error::FieldErrors;
+
+pub const MIN_PASSWORD_LEN: usize = 8;
+/// Long enough for passphrases; bounded so hashing cost stays bounded (OWASP ASVS V2.1.2).
+pub const MAX_PASSWORD_LEN: usize = 128;
+
+/// An email address that passed our (deliberately light) syntax check:
+/// one `@`, a non-empty local part, a domain with a dot, no spaces, ≤ 254 chars.
+/// Deliverability can only be proven by sending mail, which a self-hosted
+/// install may not be able to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let email = raw.trim();
+        if email.is_empty() {
+            return Err("Enter your email address.");
+        }
+        let valid = email.len() <= 254
+            && !email.chars().any(char::is_whitespace)
+            && match email.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty()
+                        && !domain.contains('@')
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                }
+                None => false,
+            };
+        if valid {
+            Ok(Self(email.to_owned()))
+        } else {
+            Err("Enter an email address like name@example.com.")
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Checks a new password: length and not on the common-password list
+/// (`is_common` is the list lookup, which lives on the server).
+pub fn check_new_password(password: &str, email: &str, is_common: impl Fn(&str) -> bool) -> Result<(), &'static str> {
+    let len = password.chars().count();
+    if len < MIN_PASSWORD_LEN {
+        return Err("Use at least 8 characters.");
+    }
+    if len > MAX_PASSWORD_LEN {
+        return Err("Use at most 128 characters.");
+    }
+    let lowered = password.to_lowercase();
+    if is_common(&lowered) {
+        return Err("This password is too common; choose one that is harder to guess.");
+    }
+    if !email.is_empty() && lowered == email.trim().to_lowercase() {
+        return Err("Do not use your email address as your password.");
+    }
+    Ok(())
+}
+
+/// Sign-up input, parsed.
+pub struct SignUp {
+    pub email: Email,
+    pub display_name: String,
+}
+
+pub fn parse_sign_up(
+    email: &str,
+    password: &str,
+    display_name: &str,
+    is_common: impl Fn(&str) -> bool,
+) -> Result<SignUp, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let parsed_email = Email::parse(email).map_err(|m| errors.add("email", m)).ok();
+    if let Err(m) = check_new_password(password, email, is_common) {
+        errors.add("password", m);
+    }
+    let display_name = display_name.trim();
+    if display_name.is_empty() {
+        errors.add("display_name", "Enter your name.");
+    } else if display_name.chars().count() > 80 {
+        errors.add("display_name", "Use at most 80 characters.");
+    }
+    match parsed_email {
+        Some(email) if errors.is_empty() => Ok(SignUp { email, display_name: display_name.to_owned() }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn never(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn email_parse_accepts_ordinary_addresses_and_trims() {
+        assert_eq!(Email::parse("  ana@example.org ").unwrap().as_str(), "ana@example.org");
+    }
+
+    #[test]
+    fn email_parse_rejects_malformed_addresses() {
+        for bad in ["", "ana", "ana@", "@example.org", "ana@localhost", "a b@example.org", "a@b@c.org", "ana@.org"] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn short_passwords_are_rejected() {
+        assert!(check_new_password("seven77", "", never).is_err());
+        assert!(check_new_password("eight888", "", never).is_ok());
+    }
+
+    #[test]
+    fn password_length_counts_characters_not_bytes() {
+        // 8 characters, 16 bytes
+        assert!(check_new_password("ééééèèèè", "", never).is_ok());
+        assert!(check_new_password(&"x".repeat(129), "", never).is_err());
+    }
+
+    #[test]
+    fn common_passwords_are_rejected_case_insensitively() {
+        let is_common = |p: &str| p == "password123";
+        assert!(check_new_password("PassWord123", "", is_common).is_err());
+    }
+
+    #[test]
+    fn the_email_address_is_not_a_password() {
+        assert!(check_new_password("Ana@Example.org", "ana@example.org", never).is_err());
+    }
+
+    #[test]
+    fn sign_up_collects_every_field_error() {
+        let errors = parse_sign_up("nope", "short", " ", never).err().unwrap();
+        assert!(errors.get("email").is_some());
+        assert!(errors.get("password").is_some());
+        assert!(errors.get("display_name").is_some());
+    }
+}

@@ -1,0 +1,8 @@
+//! Accounts: sign-up, sign-in, sign-out, password change, account deletion.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
+pub mod logic;
+pub mod model;
+pub mod views;

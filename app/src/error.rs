@@ -1,0 +1,126 @@
+//! One application error, shared by server and browser.
+//!
+//! Server functions return `Result<T, AppError>`. The type is serialisable so a
+//! form posted without JavaScript gets it back through the redirect URL, and a
+//! hydrated form gets it from the response body; either way the view shows the
+//! message next to the field it concerns.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Messages keyed by form field name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub BTreeMap<String, String>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.entry(field.to_owned()).or_insert_with(|| message.into());
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// `Ok(())` when nothing was added, else the errors as an `AppError`.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+    pub fn single(field: &str, message: impl Into<String>) -> AppError {
+        let mut errors = Self::new();
+        errors.add(field, message);
+        AppError::Invalid(errors)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// Input the user can fix; each message belongs next to its field.
+    #[error("please correct the highlighted fields")]
+    Invalid(FieldErrors),
+    #[error("you need to sign in")]
+    Unauthenticated,
+    #[error("you are not allowed to do that")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts; wait a few minutes and try again")]
+    TooManyRequests,
+    /// Something went wrong on our side. The detail is logged on the server
+    /// (with the request id); the browser only ever sees this generic text.
+    #[error("something went wrong on our side; please try again")]
+    Internal,
+    /// The request never reached the application logic (transport, decoding).
+    #[error("the request could not be processed: {0}")]
+    Request(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::TooManyRequests => 429,
+            AppError::Internal => 500,
+            AppError::Request(_) => 400,
+        }
+    }
+
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            AppError::Invalid(errors) => errors.get(name).map(str::to_owned),
+            _ => None,
+        }
+    }
+
+    /// The message to show above a form: field errors are shown beside their
+    /// fields, so this is `None` for those.
+    pub fn form_message(&self) -> Option<String> {
+        match self {
+            AppError::Invalid(errors) if !errors.is_empty() => None,
+            other => Some(other.to_string()),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(msg) => AppError::Request(msg),
+            ServerFnErrorErr::MissingArg(msg) => AppError::Request(format!("missing field {msg}")),
+            ServerFnErrorErr::Deserialization(msg) => AppError::Request(msg),
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::Database(db) if db.code().as_deref() == Some("42501") => {
+                // Row-level security or a missing grant refused the statement.
+                tracing::warn!(error = %err, "database refused access");
+                AppError::NotFound
+            }
+            _ => {
+                tracing::error!(error = ?err, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}

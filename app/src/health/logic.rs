@@ -1,0 +1,224 @@
+//! Manual health entries: units, plausible ranges and the dedupe key. Pure.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+
+/// The metrics a person can enter by hand in this version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ManualMetric {
+    Weight,
+    RestingHr,
+    Sleep,
+}
+
+impl ManualMetric {
+    pub const ALL: [ManualMetric; 3] = [ManualMetric::Weight, ManualMetric::RestingHr, ManualMetric::Sleep];
+
+    /// The `wt_metric_type` value.
+    pub fn metric_type(self) -> &'static str {
+        match self {
+            ManualMetric::Weight => "weight",
+            ManualMetric::RestingHr => "resting_hr",
+            ManualMetric::Sleep => "sleep",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.metric_type() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ManualMetric::Weight => "Weight",
+            ManualMetric::RestingHr => "Resting heart rate",
+            ManualMetric::Sleep => "Sleep",
+        }
+    }
+    /// The unit values are stored in.
+    pub fn stored_unit(self) -> &'static str {
+        match self {
+            ManualMetric::Weight => "kg",
+            ManualMetric::RestingHr => "bpm",
+            ManualMetric::Sleep => "h",
+        }
+    }
+    /// Units accepted on entry: (value, label).
+    pub fn units(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            ManualMetric::Weight => &[("kg", "kg"), ("lb", "lb")],
+            ManualMetric::RestingHr => &[("bpm", "beats per minute")],
+            ManualMetric::Sleep => &[("h", "hours")],
+        }
+    }
+    /// Plausible range in the stored unit, for people of any age.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            ManualMetric::Weight => (1.0, 400.0),
+            ManualMetric::RestingHr => (25.0, 220.0),
+            ManualMetric::Sleep => (0.0, 24.0),
+        }
+    }
+}
+
+pub const KG_PER_LB: f64 = 0.453_592_37;
+
+/// A validated manual entry, in stored units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ManualEntry {
+    pub metric: ManualMetric,
+    pub value: f64,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Sleep may be typed as decimal hours (7.5) or hours and minutes (7:30).
+fn parse_number(metric: ManualMetric, raw: &str) -> Option<f64> {
+    let raw = raw.trim().replace(',', ".");
+    if metric == ManualMetric::Sleep {
+        if let Some((h, m)) = raw.split_once(':') {
+            let h: u32 = h.trim().parse().ok()?;
+            let m: u32 = m.trim().parse().ok()?;
+            return (m < 60).then(|| h as f64 + m as f64 / 60.0);
+        }
+    }
+    raw.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Parses the entry form. An empty time means "that day" (noon UTC), so the
+/// same entry submitted twice has the same timestamp and dedupes.
+pub fn parse_entry(
+    metric: &str,
+    value: &str,
+    unit: &str,
+    date: &str,
+    time: &str,
+    today: NaiveDate,
+) -> Result<ManualEntry, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let Some(metric) = ManualMetric::parse(metric) else {
+        errors.add("metric", "Choose weight, resting heart rate or sleep.");
+        return Err(errors);
+    };
+    let unit = unit.trim();
+    let unit = if unit.is_empty() { metric.stored_unit() } else { unit };
+    if !metric.units().iter().any(|(u, _)| *u == unit) {
+        errors.add(
+            "unit",
+            format!(
+                "{} is entered in {}.",
+                metric.label(),
+                metric.units().iter().map(|(u, _)| *u).collect::<Vec<_>>().join(" or ")
+            ),
+        );
+    }
+    let value = match parse_number(metric, value) {
+        None if value.trim().is_empty() => {
+            errors.add("value", "Enter a value.");
+            None
+        }
+        None => {
+            errors.add("value", "Enter a number, like 72.5.");
+            None
+        }
+        Some(v) => {
+            let stored = if unit == "lb" { v * KG_PER_LB } else { v };
+            let (lo, hi) = metric.range();
+            if (lo..=hi).contains(&stored) {
+                Some((stored * 100.0).round() / 100.0)
+            } else {
+                errors.add(
+                    "value",
+                    format!(
+                        "Enter a {} between {lo} and {hi} {}.",
+                        metric.label().to_lowercase(),
+                        metric.stored_unit()
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let date = match date.trim() {
+        "" => Some(today),
+        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) if d > today => {
+                errors.add("date", "The date cannot be in the future.");
+                None
+            }
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.add("date", "Enter the date as YYYY-MM-DD.");
+                None
+            }
+        },
+    };
+    let time = match time.trim() {
+        "" => Some(NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a valid time")),
+        raw => NaiveTime::parse_from_str(raw, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(raw, "%H:%M:%S"))
+            .map_err(|_| errors.add("time", "Enter the time as HH:MM."))
+            .ok(),
+    };
+    match (value, date, time) {
+        (Some(value), Some(date), Some(time)) if errors.is_empty() => {
+            Ok(ManualEntry { metric, value, recorded_at: Utc.from_utc_datetime(&date.and_time(time)) })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// The text whose hash is `dedupe_hash` for a manual entry: the same person,
+/// metric, moment and value is the same measurement.
+pub fn dedupe_key(profile_id: uuid::Uuid, entry: &ManualEntry) -> String {
+    format!("manual|{profile_id}|{}|{}|{:.2}", entry.metric.metric_type(), entry.recorded_at.to_rfc3339(), entry.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn pounds_are_stored_as_kilograms() {
+        let e = parse_entry("weight", "165", "lb", "2026-11-20", "", today()).unwrap();
+        assert_eq!(e.value, 74.84);
+        assert_eq!(e.recorded_at.to_rfc3339(), "2026-11-20T12:00:00+00:00");
+    }
+
+    #[test]
+    fn sleep_accepts_hours_and_minutes() {
+        assert_eq!(parse_entry("sleep", "7:30", "", "", "", today()).unwrap().value, 7.5);
+        assert_eq!(parse_entry("sleep", "6,25", "h", "", "", today()).unwrap().value, 6.25);
+        assert!(parse_entry("sleep", "7:75", "h", "", "", today()).is_err());
+    }
+
+    #[test]
+    fn implausible_values_are_rejected_with_the_range() {
+        let e = parse_entry("resting_hr", "400", "bpm", "", "", today()).unwrap_err();
+        assert!(e.get("value").unwrap().contains("between 25 and 220"));
+        assert!(parse_entry("weight", "0", "kg", "", "", today()).is_err());
+        assert!(parse_entry("sleep", "25", "h", "", "", today()).is_err());
+    }
+
+    #[test]
+    fn wrong_units_future_dates_and_garbage_are_field_errors() {
+        let e = parse_entry("resting_hr", "abc", "kg", "2027-01-01", "25:00", today()).unwrap_err();
+        for field in ["value", "unit", "date", "time"] {
+            assert!(e.get(field).is_some(), "{field}");
+        }
+        assert!(parse_entry("steps", "1", "", "", "", today()).unwrap_err().get("metric").is_some());
+    }
+
+    #[test]
+    fn the_same_entry_has_the_same_dedupe_key() {
+        let p = uuid::Uuid::nil();
+        let a = parse_entry("weight", "70.0", "kg", "2026-11-20", "07:15", today()).unwrap();
+        let b = parse_entry("weight", "70", "kg", "2026-11-20", "07:15", today()).unwrap();
+        let c = parse_entry("weight", "70.1", "kg", "2026-11-20", "07:15", today()).unwrap();
+        assert_eq!(dedupe_key(p, &a), dedupe_key(p, &b));
+        assert_ne!(dedupe_key(p, &a), dedupe_key(p, &c));
+    }
+}

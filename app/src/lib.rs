@@ -1,0 +1,72 @@
+//! WellTrack: the product. Leptos components, server functions and domain
+//! logic, one folder per module (see `../shared/docs/architecture.md`).
+
+pub mod account;
+pub mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod profiles;
+#[cfg(feature = "ssr")]
+pub mod session;
+pub mod ui;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
+use dashboard::views::DashboardPage;
+use health::views::HealthPage;
+use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
+use ui::layout::DataVersion;
+use ui::not_found::NotFoundPage;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="min-h-screen bg-slate-100 text-slate-900">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(DataVersion(RwSignal::new(0)));
+    // Async SSR: every page is complete HTML before it is sent, so it works
+    // without JavaScript and a redirect (e.g. to sign-in) is a real 302.
+    let ssr = SsrMode::Async;
+    view! {
+        <Stylesheet id="leptos" href="/pkg/welltrack.css"/>
+        <Title text="WellTrack"/>
+        <a href="#main" class="sr-only focus:not-sr-only">"Skip to content"</a>
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/") view=DashboardPage ssr=ssr.clone()/>
+                <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
+                <Route path=path!("/sign-up") view=SignUpPage ssr=ssr.clone()/>
+                <Route path=path!("/health") view=HealthPage ssr=ssr.clone()/>
+                <Route path=path!("/profiles") view=ProfilesPage ssr=ssr.clone()/>
+                <Route path=path!("/profiles/:id") view=EditProfilePage ssr=ssr.clone()/>
+                <Route path=path!("/settings/dashboard") view=TileSettingsPage ssr=ssr.clone()/>
+                <Route path=path!("/settings/account") view=AccountSettingsPage ssr=ssr/>
+            </Routes>
+        </Router>
+    }
+}

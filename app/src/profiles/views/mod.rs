@@ -1,0 +1,174 @@
+//! Profile list, profile form, and tile settings pages.
+
+mod tiles;
+
+pub use tiles::TileSettingsPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::account::api::get_viewer;
+use crate::profiles::api::{get_profile, CreateProfile, DeleteProfile, UpdateProfile};
+use crate::profiles::logic::{age_on, ProfileForm, ACTIVITY_LEVELS, GENDERS};
+use crate::ui::form::{
+    action_error, ActionError, FieldError, FormError, TextField, BUTTON, BUTTON_DANGER, INPUT, LABEL,
+};
+use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::ui::not_found::NotFound;
+
+#[component]
+pub fn ProfilesPage() -> impl IntoView {
+    view! {
+        <Page>
+            <ProfilesList/>
+        </Page>
+    }
+}
+
+#[component]
+fn ProfilesList() -> impl IntoView {
+    let version = data_version();
+    let viewer = Resource::new(move || version.get(), |_| get_viewer());
+    let create = tracked_action::<CreateProfile>();
+    let error = action_error(create);
+    view! {
+        <h1 class="mb-4 text-2xl font-bold">"Profiles"</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                viewer.await.ok().flatten().map(|v| {
+                    v.profiles.into_iter().map(|p| view! {
+                        <li class="flex items-center justify-between border-b border-slate-200 py-2">
+                            <span>
+                                <strong>{p.display_name.clone()}</strong>
+                                <span class="ml-2 text-sm text-slate-700">
+                                    {if p.is_primary { "You (parent)" } else { "Dependent" }}
+                                </span>
+                            </span>
+                            <a class="text-sky-800 underline" href=format!("/profiles/{}", p.id)>
+                                "Edit " <span class="sr-only">{p.display_name.clone()}</span>
+                            </a>
+                        </li>
+                    }).collect_view()
+                }).map(|items| view! { <ul class="mb-6 rounded-lg border border-slate-300 bg-white px-4" data-testid="profile-list">{items}</ul> })
+            })}
+        </Suspense>
+        <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-heading">
+            <h2 id="add-heading" class="mb-3 text-lg font-semibold">"Add a dependent"</h2>
+            <ActionForm action=create>
+                <ProfileFields error=error form=ProfileForm::default()/>
+                <button type="submit" class=BUTTON>"Add profile"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn select_view(
+    name: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    current: String,
+    error: ActionError,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>{label}</label>
+            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
+                <option value="" selected=current.is_empty()>"Not set"</option>
+                {options.iter().map(|(value, text)| {
+                    let selected = *value == current;
+                    view! { <option value=*value selected=selected>{*text}</option> }
+                }).collect_view()}
+            </select>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}
+
+/// Every `wt_profiles` field a person edits.
+#[component]
+fn ProfileFields(error: ActionError, form: ProfileForm) -> impl IntoView {
+    view! {
+        <FormError error=error/>
+        <TextField name="display_name" label="Name" error=error value=form.display_name required=true/>
+        <div class="grid gap-x-4 sm:grid-cols-2">
+            <TextField name="date_of_birth" label="Date of birth" kind="date" error=error value=form.date_of_birth/>
+            {select_view("gender", "Gender", &GENDERS, form.gender, error)}
+            <TextField name="height_cm" label="Height (cm)" error=error value=form.height_cm hint="e.g. 128.5"/>
+            <TextField name="weight_kg" label="Weight (kg)" error=error value=form.weight_kg hint="e.g. 27.3"/>
+        </div>
+        {select_view("activity_level", "Activity level", &ACTIVITY_LEVELS, form.activity_level, error)}
+        <TextField name="fitness_goals" label="Fitness goals" error=error value=form.fitness_goals hint="Separate with commas"/>
+        <TextField name="dietary_restrictions" label="Dietary restrictions" error=error value=form.dietary_restrictions hint="Separate with commas, e.g. vegetarian, halal"/>
+        <TextField name="allergies" label="Allergies" error=error value=form.allergies hint="Separate with commas, e.g. peanuts, sesame"/>
+    }
+}
+
+#[component]
+pub fn EditProfilePage() -> impl IntoView {
+    view! {
+        <Page>
+            <EditProfile/>
+        </Page>
+    }
+}
+
+#[component]
+fn EditProfile() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
+    let version = data_version();
+    let profile = Resource::new(
+        move || (id(), version.get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_profile(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let update = tracked_action::<UpdateProfile>();
+    let update_error = action_error(update);
+    let delete = ServerAction::<DeleteProfile>::new();
+    let delete_error = action_error(delete);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Ok(p) => {
+                        let today = chrono::Utc::now().date_naive();
+                        let age = p.date_of_birth.map(|d| age_on(d, today));
+                        let form = ProfileForm::from_profile(&p);
+                        view! {
+                            <h1 class="mb-1 text-2xl font-bold">{p.display_name.clone()}</h1>
+                            <p class="mb-4 text-sm text-slate-700" data-testid="profile-age">
+                                {match age { Some(a) => format!("Age {a}"), None => "Age not set".to_string() }}
+                            </p>
+                            <section class="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+                                <ActionForm action=update>
+                                    <input type="hidden" name="id" value=p.id.to_string()/>
+                                    <ProfileFields error=update_error form=form/>
+                                    <button type="submit" class=BUTTON>"Save"</button>
+                                </ActionForm>
+                            </section>
+                            {(!p.is_primary).then(|| view! {
+                                <section class="rounded-lg border border-red-300 bg-white p-4">
+                                    <h2 class="mb-2 text-lg font-semibold">"Delete this profile"</h2>
+                                    <p class="mb-3 text-sm text-slate-700">"Everything logged for this profile is deleted too."</p>
+                                    <ActionForm action=delete>
+                                        <FormError error=delete_error/>
+                                        <input type="hidden" name="id" value=p.id.to_string()/>
+                                        <button type="submit" class=BUTTON_DANGER>"Delete profile"</button>
+                                    </ActionForm>
+                                </section>
+                            })}
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

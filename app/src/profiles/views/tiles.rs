@@ -1,0 +1,135 @@
+//! Tile settings: turn modules on and off, reorder (drag and drop with
+//! JavaScript, up/down buttons without), and set size, colour and metric.
+
+use leptos::prelude::*;
+
+use crate::profiles::api::{get_tiles, MoveTile, ReorderTiles, SaveTile};
+use crate::profiles::logic::{ModuleName, TileColor, TileSize};
+use crate::profiles::model::ModuleTile;
+use crate::ui::form::{action_error, FormError, BUTTON, BUTTON_QUIET, LABEL};
+use crate::ui::layout::{data_version, tracked_action, Page};
+
+#[component]
+pub fn TileSettingsPage() -> impl IntoView {
+    view! {
+        <Page>
+            <TileSettings/>
+        </Page>
+    }
+}
+
+#[component]
+fn TileSettings() -> impl IntoView {
+    let version = data_version();
+    let tiles = Resource::new(move || version.get(), |_| get_tiles());
+    let reorder = tracked_action::<ReorderTiles>();
+    let dragged: RwSignal<Option<ModuleName>> = RwSignal::new(None);
+    view! {
+        <h1 class="mb-1 text-2xl font-bold">"Dashboard tiles"</h1>
+        <p class="mb-4 text-sm text-slate-700">
+            "Choose which modules this profile uses and how its tiles look. Drag a tile to reorder it, or use the arrows."
+        </p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match tiles.await {
+                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(list) => {
+                        let order: Vec<ModuleName> = list.iter().map(|t| t.module).collect();
+                        let count = list.len();
+                        view! {
+                            <ol class="space-y-3" data-testid="tile-settings">
+                                {list.into_iter().enumerate().map(|(i, tile)| {
+                                    let order = order.clone();
+                                    let module = tile.module;
+                                    view! {
+                                        <li
+                                            class="rounded-lg border border-slate-300 bg-white p-3"
+                                            draggable="true"
+                                            data-module=module.as_str()
+                                            on:dragstart=move |_| dragged.set(Some(module))
+                                            on:dragover=move |ev| ev.prevent_default()
+                                            on:drop=move |ev| {
+                                                ev.prevent_default();
+                                                if let Some(from) = dragged.get_untracked() {
+                                                    let mut new_order = order.clone();
+                                                    new_order.retain(|m| *m != from);
+                                                    let at = new_order.iter().position(|m| *m == module).unwrap_or(new_order.len());
+                                                    let at = if i > order.iter().position(|m| *m == from).unwrap_or(0) { at + 1 } else { at };
+                                                    new_order.insert(at.min(new_order.len()), from);
+                                                    let joined = new_order.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(",");
+                                                    reorder.dispatch(ReorderTiles { order: joined });
+                                                }
+                                                dragged.set(None);
+                                            }
+                                        >
+                                            <TileRow tile=tile first=i == 0 last=i + 1 == count/>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TileRow(tile: ModuleTile, first: bool, last: bool) -> impl IntoView {
+    let save = tracked_action::<SaveTile>();
+    let error = action_error(save);
+    let move_tile = tracked_action::<MoveTile>();
+    let module = tile.module;
+    let key = module.as_str();
+    let label = module.label();
+    view! {
+        <div class="flex flex-wrap items-center gap-2">
+            <h2 class="mr-auto text-lg font-semibold">{label}</h2>
+            <ActionForm action=move_tile>
+                <input type="hidden" name="module" value=key/>
+                <input type="hidden" name="direction" value="up"/>
+                <button type="submit" class=BUTTON_QUIET disabled=first aria-label=format!("Move {label} up")>"↑"</button>
+            </ActionForm>
+            <ActionForm action=move_tile>
+                <input type="hidden" name="module" value=key/>
+                <input type="hidden" name="direction" value="down"/>
+                <button type="submit" class=BUTTON_QUIET disabled=last aria-label=format!("Move {label} down")>"↓"</button>
+            </ActionForm>
+        </div>
+        <ActionForm action=save attr:class="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5 sm:items-end">
+            <FormError error=error/>
+            <input type="hidden" name="module" value=key/>
+            <div class="flex items-center gap-2">
+                <input id=format!("{key}-enabled") type="checkbox" name="enabled" value="on" checked=tile.enabled class="h-5 w-5"/>
+                <label for=format!("{key}-enabled") class=LABEL>"Show"</label>
+            </div>
+            <div>
+                <label for=format!("{key}-size") class=LABEL>"Size"</label>
+                <select id=format!("{key}-size") name="size" class="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1">
+                    {TileSize::ALL.iter().map(|s| view! {
+                        <option value=s.as_str() selected=*s == tile.config.size>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for=format!("{key}-color") class=LABEL>"Colour"</label>
+                <select id=format!("{key}-color") name="color" class="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1">
+                    {TileColor::ALL.iter().map(|c| view! {
+                        <option value=c.as_str() selected=*c == tile.config.color>{c.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for=format!("{key}-metric") class=LABEL>"Shows"</label>
+                <select id=format!("{key}-metric") name="metric" class="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1">
+                    {module.metrics().iter().map(|(value, text)| view! {
+                        <option value=*value selected=*value == tile.config.metric>{*text}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class=BUTTON>"Save " <span class="sr-only">{label}</span></button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,38 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { signUp } from './helpers';
+
+async function expectNoViolations(page: import('@playwright/test').Page, path: string) {
+  await page.goto(path);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map(v => `${path}: ${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+test('every page passes axe-core with zero violations', async ({ page }) => {
+  await expectNoViolations(page, '/sign-in');
+  await expectNoViolations(page, '/sign-up');
+  await signUp(page, 'Axel');
+  for (const path of ['/', '/health', '/health?metric=sleep', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
+    await expectNoViolations(page, path);
+  }
+  await page.goto('/profiles');
+  await page.getByRole('link', { name: /Edit/ }).first().click();
+  await expectNoViolations(page, new URL(page.url()).pathname);
+});
+
+test.describe('on a 375 px wide phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('the dashboard and forms fit and work', async ({ page }) => {
+    await signUp(page, 'Pia');
+    for (const path of ['/', '/health', '/profiles', '/settings/dashboard', '/settings/account']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/health');
+    await page.getByLabel('Value').fill('61.5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('entries')).toContainText('61.5 kg');
+  });
+});

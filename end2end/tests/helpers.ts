@@ -1,0 +1,24 @@
+import { Page, expect } from '@playwright/test';
+
+export const PASSWORD = 'plum-orbit-canyon-42';
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/** Waits for hydration when JavaScript is on (the wasm sets no marker, so wait for the network to settle). */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+}
+
+export async function signUp(page: Page, name: string): Promise<string> {
+  const email = uniqueEmail(name.toLowerCase());
+  await page.goto('/sign-up');
+  await settle(page);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${name}'s dashboard`);
+  return email;
+}

@@ -1,0 +1,249 @@
+//! The embedded PostgreSQL: a real cluster from the system's binaries, run as
+//! a child of this process.
+//!
+//! Layout under the data directory: `pgdata/` (the cluster), `run/` (its Unix
+//! socket; TCP is off, so no port can clash), `postgres.log`. `initdb` runs on
+//! first start; later starts reuse the cluster. As root, PostgreSQL runs as
+//! the `postgres` system user (it refuses to run as root). The child gets
+//! PR_SET_PDEATHSIG, so it shuts down even if this process dies abruptly.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::{Gid, Pid, Uid, User};
+use sqlx::postgres::PgConnectOptions;
+
+/// PostgreSQL's port number names the socket file; the socket directory is
+/// private to this cluster, so a fixed number cannot collide.
+const PORT: u16 = 5432;
+pub const SUPERUSER: &str = "postgres";
+pub const DATABASE: &str = "welltrack";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PgError {
+    #[error("PostgreSQL server binaries not found (looked in $WELLTRACK_PG_BIN and /usr/lib/postgresql/*/bin); install Debian's postgresql package or set DATABASE_URL")]
+    BinariesMissing,
+    #[error("running as root needs the 'postgres' system user to run PostgreSQL; install Debian's postgresql package or set DATABASE_URL")]
+    NoPostgresUser,
+    #[error("cannot prepare the data directory {path}: {source}")]
+    DataDir { path: PathBuf, source: std::io::Error },
+    #[error("initdb failed for {path} (see {log})")]
+    Initdb { path: PathBuf, log: PathBuf },
+    #[error("PostgreSQL did not start: {reason} (log: {log})")]
+    Start { reason: String, log: PathBuf },
+    #[error("could not run {program}: {source}")]
+    Spawn { program: PathBuf, source: std::io::Error },
+}
+
+pub struct EmbeddedPostgres {
+    root: PathBuf,
+    pid: Pid,
+    /// Signalled when the child exits (a Mutex only to make the handle `Sync`).
+    exited: std::sync::Mutex<mpsc::Receiver<()>>,
+}
+
+fn find_bin_dir() -> Option<PathBuf> {
+    let has_server = |dir: &Path| dir.join("postgres").is_file() && dir.join("initdb").is_file();
+    if let Ok(dir) = std::env::var("WELLTRACK_PG_BIN") {
+        let dir = PathBuf::from(dir);
+        return has_server(&dir).then_some(dir);
+    }
+    let mut versions: Vec<(u32, PathBuf)> = fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.file_name().to_str()?.parse::<u32>().ok()?, e.path().join("bin"))))
+        .filter(|(_, dir)| has_server(dir))
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, dir)| dir)
+}
+
+/// Who runs PostgreSQL: ourselves, or `postgres` when we are root.
+fn run_as() -> Result<Option<User>, PgError> {
+    if !Uid::effective().is_root() {
+        return Ok(None);
+    }
+    User::from_name("postgres").ok().flatten().map(Some).ok_or(PgError::NoPostgresUser)
+}
+
+fn prepare_dir(path: &Path, owner: Option<&User>, mode: u32) -> Result<(), PgError> {
+    let wrap = |source| PgError::DataDir { path: path.to_owned(), source };
+    fs::create_dir_all(path).map_err(wrap)?;
+    if let Some(user) = owner {
+        nix::unistd::chown(path, Some(user.uid), Some(user.gid)).map_err(|e| wrap(e.into()))?;
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).map_err(wrap)
+}
+
+fn command(program: PathBuf, owner: Option<&User>) -> Command {
+    let mut cmd = Command::new(program);
+    if let Some(user) = owner {
+        cmd.uid(user.uid.as_raw()).gid(user.gid.as_raw());
+        // HOME etc. of root would be unreadable for the postgres user.
+        cmd.env("HOME", &user.dir);
+    }
+    cmd
+}
+
+fn last_error_line(log: &Path) -> Option<String> {
+    let file = fs::File::open(log).ok()?;
+    BufReader::new(file)
+        .lines()
+        .map_while(Result::ok)
+        .filter(|l| l.contains("FATAL") || l.contains("ERROR") || l.contains("could not"))
+        .last()
+}
+
+impl EmbeddedPostgres {
+    /// Starts (initialising if needed) the cluster under `root` and waits
+    /// until it accepts connections. Blocking; call from `spawn_blocking`.
+    /// `fast` trades durability for speed (tests only).
+    pub fn start(root: &Path, fast: bool) -> Result<Self, PgError> {
+        let bin = find_bin_dir().ok_or(PgError::BinariesMissing)?;
+        let owner = run_as()?;
+        let root = std::path::absolute(root).map_err(|source| PgError::DataDir { path: root.to_owned(), source })?;
+        let data = root.join("pgdata");
+        let run = root.join("run");
+        let log = root.join("postgres.log");
+        prepare_dir(&root, owner.as_ref(), 0o755)?;
+        prepare_dir(&run, owner.as_ref(), 0o700)?;
+
+        if !data.join("PG_VERSION").is_file() {
+            prepare_dir(&data, owner.as_ref(), 0o700)?;
+            let status = command(bin.join("initdb"), owner.as_ref())
+                .args(["--no-instructions", "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C", "-D"])
+                .arg(&data)
+                .stdout(Stdio::null())
+                .stderr(log_file(&log, owner.as_ref())?)
+                .status()
+                .map_err(|source| PgError::Spawn { program: bin.join("initdb"), source })?;
+            if !status.success() {
+                return Err(PgError::Initdb { path: data, log });
+            }
+        }
+
+        let mut cmd = command(bin.join("postgres"), owner.as_ref());
+        cmd.arg("-D")
+            .arg(&data)
+            .arg("-k")
+            .arg(&run)
+            .args(["-p", &PORT.to_string(), "-c", "listen_addresses=", "-c", "max_connections=200"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log_file(&log, owner.as_ref())?)
+            // Its own process group: Ctrl-C in a terminal reaches us, and we stop it in order.
+            .process_group(0);
+        if fast {
+            cmd.args(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        }
+        // SAFETY: prctl is async-signal-safe; this runs after the uid/gid change,
+        // which would otherwise clear the death signal.
+        unsafe {
+            cmd.pre_exec(|| {
+                nix::sys::prctl::set_pdeathsig(Signal::SIGINT).map_err(std::io::Error::from)?;
+                Ok(())
+            });
+        }
+
+        // The death signal follows the *thread* that spawned the child, so a
+        // dedicated thread spawns it and lives as long as the child does.
+        let (started_tx, started_rx) = mpsc::channel();
+        let (exited_tx, exited_rx) = mpsc::channel();
+        let program = bin.join("postgres");
+        std::thread::Builder::new()
+            .name("embedded-postgres".into())
+            .spawn(move || match cmd.spawn() {
+                Ok(mut child) => {
+                    let _ = started_tx.send(Ok(child.id()));
+                    let _ = child.wait();
+                    let _ = exited_tx.send(());
+                }
+                Err(source) => {
+                    let _ = started_tx.send(Err(PgError::Spawn { program, source }));
+                }
+            })
+            .map_err(|source| PgError::Spawn { program: bin.join("postgres"), source })?;
+        let pid = started_rx
+            .recv()
+            .map_err(|_| PgError::Start { reason: "spawn thread died".into(), log: log.clone() })??;
+        let this = Self { root, pid: Pid::from_raw(pid as i32), exited: std::sync::Mutex::new(exited_rx) };
+        this.wait_ready(&log)?;
+        Ok(this)
+    }
+
+    fn wait_ready(&self, log: &Path) -> Result<(), PgError> {
+        let socket = self.root.join("run").join(format!(".s.PGSQL.{PORT}"));
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if self.exited.lock().map(|rx| rx.try_recv().is_ok()).unwrap_or(true) {
+                let reason = last_error_line(log).unwrap_or_else(|| "it exited at start-up".into());
+                let reason = if reason.contains("postmaster.pid") {
+                    format!("another PostgreSQL is already using {} ({reason})", self.root.join("pgdata").display())
+                } else {
+                    reason
+                };
+                return Err(PgError::Start { reason, log: log.to_owned() });
+            }
+            // The socket appears once the postmaster listens; a connection
+            // then succeeds when recovery/start-up is complete.
+            if socket.exists() && std::os::unix::net::UnixStream::connect(&socket).is_ok() && self.accepts_queries() {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(PgError::Start { reason: "not ready after 60 s".into(), log: log.to_owned() });
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn accepts_queries(&self) -> bool {
+        let Some(bin) = find_bin_dir() else { return false };
+        let isready = bin.join("pg_isready");
+        if !isready.is_file() {
+            return true;
+        }
+        Command::new(isready)
+            .arg("-q")
+            .arg("-h")
+            .arg(self.root.join("run"))
+            .args(["-p", &PORT.to_string(), "-U", SUPERUSER])
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    }
+
+    pub fn socket_dir(&self) -> PathBuf {
+        self.root.join("run")
+    }
+
+    pub fn connect_options(&self, user: &str, database: &str) -> PgConnectOptions {
+        PgConnectOptions::new().socket(self.socket_dir()).port(PORT).username(user).database(database)
+    }
+
+    /// Fast shutdown: disconnect clients, checkpoint, exit.
+    pub fn stop(self) {
+        let _ = kill(self.pid, Signal::SIGINT);
+        if let Ok(rx) = self.exited.lock() {
+            let _ = rx.recv_timeout(Duration::from_secs(30));
+        }
+    }
+}
+
+fn log_file(path: &Path, owner: Option<&User>) -> Result<fs::File, PgError> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|source| PgError::DataDir { path: path.to_owned(), source })?;
+    if let Some(user) = owner {
+        let _ = nix::unistd::chown(path, Some(user.uid), Some(Gid::from_raw(user.gid.as_raw())));
+    }
+    Ok(file)
+}

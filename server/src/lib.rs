@@ -1,0 +1,7 @@
+//! What only a server has: configuration, the embedded PostgreSQL, the HTTP
+//! stack (sessions, auth, static files, server functions) and start-up.
+
+pub mod config;
+pub mod embedded_pg;
+pub mod startup;
+pub mod telemetry;

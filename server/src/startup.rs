@@ -1,0 +1,294 @@
+//! Builds the application: database, migrations, sessions, auth, routes.
+//! Tests start the real application on port 0 through [`Application::build`].
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use app::account::auth::{Backend, CommonPasswords};
+use app::db::Db;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::serve::ListenerExt;
+use axum::Router;
+use axum_login::AuthManagerLayerBuilder;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+use crate::config::{Config, Database};
+use crate::embedded_pg::{self, EmbeddedPostgres, PgError};
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Postgres(#[from] PgError),
+    #[error("cannot connect to PostgreSQL: {0}")]
+    Connect(sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot listen on {addr}: {source} (set WELLTRACK_ADDR to use another address)")]
+    Listen { addr: SocketAddr, source: std::io::Error },
+    #[error("Leptos configuration: {0}")]
+    Leptos(String),
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    postgres: Option<EmbeddedPostgres>,
+    pub pool: PgPool,
+}
+
+/// Connects (starting the embedded cluster if configured) and migrates.
+/// Returns the pool for requests and the cluster to stop at exit.
+pub async fn database(config: &Database) -> Result<(PgPool, Option<EmbeddedPostgres>), StartError> {
+    let (admin, app, postgres): (PgConnectOptions, PgConnectOptions, Option<EmbeddedPostgres>) = match config {
+        Database::Url(url) => {
+            let opts: PgConnectOptions = url.parse().map_err(StartError::Connect)?;
+            (opts.clone(), opts, None)
+        }
+        Database::Options { admin, app } => (admin.clone(), app.clone(), None),
+        Database::Embedded { data_dir } => {
+            let dir = data_dir.clone();
+            let pg =
+                tokio::task::spawn_blocking(move || EmbeddedPostgres::start(&dir, false)).await.map_err(|e| {
+                    StartError::Postgres(PgError::Start { reason: e.to_string(), log: data_dir.join("postgres.log") })
+                })??;
+            tracing::info!(socket = %pg.socket_dir().display(), "embedded PostgreSQL is ready");
+            let maintenance = pg.connect_options(embedded_pg::SUPERUSER, "postgres");
+            ensure_database(&maintenance, embedded_pg::DATABASE).await?;
+            (
+                pg.connect_options(embedded_pg::SUPERUSER, embedded_pg::DATABASE),
+                pg.connect_options("wt_app", embedded_pg::DATABASE),
+                Some(pg),
+            )
+        }
+    };
+    {
+        let admin_pool =
+            PgPoolOptions::new().max_connections(1).connect_with(admin).await.map_err(StartError::Connect)?;
+        MIGRATOR.run(&admin_pool).await?;
+        admin_pool.close().await;
+    }
+    let pool = PgPoolOptions::new()
+        .max_connections(20)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(app)
+        .await
+        .map_err(StartError::Connect)?;
+    Ok((pool, postgres))
+}
+
+pub async fn ensure_database(maintenance: &PgConnectOptions, name: &str) -> Result<(), StartError> {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect_with(maintenance).await.map_err(StartError::Connect)?;
+    let exists: bool = sqlx::query_scalar("select exists (select 1 from pg_database where datname = $1)")
+        .bind(name)
+        .fetch_one(&mut conn)
+        .await
+        .map_err(StartError::Connect)?;
+    if !exists {
+        // Identifiers cannot be bound; `name` is ours, not user input.
+        sqlx::query(&format!("create database \"{name}\"")).execute(&mut conn).await.map_err(StartError::Connect)?;
+    }
+    Ok(())
+}
+
+fn load_common_passwords(config: &Config) -> CommonPasswords {
+    match std::fs::read_to_string(&config.common_passwords) {
+        Ok(text) => {
+            let list = CommonPasswords::from_text(&text);
+            tracing::info!(entries = list.len(), "common-password list loaded");
+            list
+        }
+        Err(err) => {
+            tracing::warn!(path = %config.common_passwords.display(), error = %err,
+                "common-password list missing; run scripts/setup.sh (only the length rule applies)");
+            CommonPasswords::default()
+        }
+    }
+}
+
+/// Refuses cross-site state changes: server functions accept form posts, so
+/// a POST must come from our own pages (OWASP CSRF cheat sheet: Fetch
+/// Metadata, falling back to Origin vs Host).
+async fn same_origin_posts(req: Request, next: Next) -> Response {
+    if req.method() == Method::POST {
+        let headers = req.headers();
+        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        let cross_site = match site {
+            Some(site) => !matches!(site, "same-origin" | "none"),
+            None => match (
+                headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+                headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+            ) {
+                (Some(origin), Some(host)) => {
+                    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
+                    origin != "null" && origin_host != host || origin == "null"
+                }
+                _ => false,
+            },
+        };
+        if cross_site {
+            return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Server functions report errors as a serialised `AppError`; when the
+/// failure happened before our code ran (undecodable or missing arguments),
+/// server_fn answers 500. Give every such body its precise status, once, here.
+async fn server_fn_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if let Ok(err) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// A page that redirects during server rendering (e.g. to sign-in) gets a
+/// `Location` header; leptos_axum only turns it into a 302 when the request
+/// says it accepts HTML. A GET for a page is always navigation, so make every
+/// such response a real redirect.
+async fn page_redirects(req: Request, next: Next) -> Response {
+    let is_page = req.method() == Method::GET && !req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    if is_page && res.status() == StatusCode::OK && res.headers().contains_key(header::LOCATION) {
+        *res.status_mut() = StatusCode::FOUND;
+        res.headers_mut().remove("serverfnredirect");
+    }
+    res
+}
+
+/// Static files: revalidate (names are not content-hashed yet); pages and
+/// server-function responses are private.
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path().ends_with(".ico");
+    let mut res = next.run(req).await;
+    let value = if is_asset { "public, max-age=0, must-revalidate" } else { "no-store" };
+    res.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(value));
+    res
+}
+
+pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: bool) -> Result<Router, StartError> {
+    let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
+    let leptos_options = conf.leptos_options;
+    let routes = generate_route_list(app::App);
+
+    let store = PostgresStore::new(pool.clone());
+    let session_layer = SessionManagerLayer::new(store)
+        .with_name(if secure_cookies { "__Host-welltrack" } else { "welltrack" })
+        .with_secure(secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
+    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(pool.clone()), session_layer).build();
+
+    let context = {
+        let pool = pool.clone();
+        move || {
+            provide_context(Db(pool.clone()));
+            provide_context(common_passwords.clone());
+        }
+    };
+    let shell_options = leptos_options.clone();
+    let router = Router::new()
+        .leptos_routes_with_context(&leptos_options, routes, context.clone(), move || app::shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, app::shell))
+        .with_state(leptos_options)
+        .layer(auth_layer)
+        .layer(middleware::from_fn(same_origin_posts))
+        .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn(page_redirects))
+        .layer(middleware::from_fn(cache_headers))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    Ok(router)
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, StartError> {
+        let listener =
+            TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
+        let (pool, postgres) = database(&config.database).await?;
+        let common_passwords = load_common_passwords(&config);
+        let router = router(pool.clone(), common_passwords, config.secure_cookies)?;
+        Ok(Self { listener, router, postgres, pool })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub async fn run_until_stopped(self) -> Result<(), StartError> {
+        let Self { listener, router, postgres, pool } = self;
+        tracing::info!(addr = %listener.local_addr().map_err(StartError::Serve)?, "WellTrack is listening");
+        // Without TCP_NODELAY every static file on a kept-alive connection
+        // waited ~40 ms for a delayed ACK (toolchain.md).
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let result = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(StartError::Serve);
+        pool.close().await;
+        if let Some(pg) = postgres {
+            tracing::info!("stopping embedded PostgreSQL");
+            let _ = tokio::task::spawn_blocking(move || pg.stop()).await;
+        }
+        result
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

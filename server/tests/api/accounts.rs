@@ -1,0 +1,276 @@
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, PASSWORD};
+
+#[tokio::test]
+async fn sign_up_creates_the_account_its_user_row_a_parent_profile_and_every_module() {
+    let app = TestApp::spawn().await;
+    let (client, _email, user_id) = app.sign_up("Dana").await;
+
+    let (display_name, tier, tz): (Option<String>, String, String) =
+        sqlx::query_as("select display_name, plan_tier::text, timezone from wt_users where id = $1")
+            .bind(user_id)
+            .fetch_one(&app.admin)
+            .await
+            .unwrap();
+    assert_eq!(display_name.as_deref(), Some("Dana"));
+    assert_eq!((tier.as_str(), tz.as_str()), ("free", "UTC"));
+
+    let profile = app.primary_profile(user_id).await;
+    let kind: String = sqlx::query_scalar("select profile_type::text from wt_profiles where id = $1")
+        .bind(profile)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(kind, "parent");
+    let modules: Vec<String> =
+        sqlx::query_scalar("select module_name from wt_profile_modules where profile_id = $1 order by tile_order")
+            .bind(profile)
+            .fetch_all(&app.admin)
+            .await
+            .unwrap();
+    assert_eq!(
+        modules,
+        ["health", "workouts", "meals", "performance", "plans", "supplements", "pantry", "daily", "insights"]
+    );
+
+    // Signed in straight away: the dashboard renders instead of redirecting.
+    let (status, html) = app.get_html(&client, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Dana&#x27;s dashboard") || html.contains("Dana's dashboard"), "{html}");
+}
+
+#[tokio::test]
+async fn a_visitor_is_sent_to_sign_in() {
+    let app = TestApp::spawn().await;
+    let res = app.client().get(app.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()["location"], "/sign-in");
+}
+
+#[tokio::test]
+async fn sign_up_rejects_bad_input_field_by_field() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let res = app
+        .call(&client, "account/sign-up", &[("email", "not-an-email"), ("password", "short"), ("display_name", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    let fields = &body["Invalid"];
+    for field in ["email", "password", "display_name"] {
+        assert!(fields[field].is_string(), "{field} missing in {body}");
+    }
+}
+
+#[tokio::test]
+async fn common_passwords_are_refused() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    // "password1" is on Django's common-password list.
+    let res = app
+        .call(
+            &client,
+            "account/sign-up",
+            &[("email", "c@example.org"), ("password", "password1"), ("display_name", "C")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(body["Invalid"]["password"].as_str().unwrap().contains("too common"), "{body}");
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let (_, email, _) = app.sign_up("Eli").await;
+    let client = app.client();
+    let wrong = app.call(&client, "account/sign-in", &[("email", &email), ("password", "wrong-password-1")]).await;
+    let unknown = app
+        .call(&client, "account/sign-in", &[("email", "nobody@example.org"), ("password", "wrong-password-1")])
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(unknown.status(), wrong.status());
+    assert_eq!(wrong.text().await.unwrap(), unknown.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn sign_up_with_a_taken_email_answers_like_a_failed_sign_in() {
+    let app = TestApp::spawn().await;
+    let (_, email, _) = app.sign_up("Fay").await;
+    let client = app.client();
+    let taken = app
+        .call(
+            &client,
+            "account/sign-up",
+            &[("email", &email), ("password", "another-long-pass-9"), ("display_name", "X")],
+        )
+        .await;
+    let failed = app
+        .call(&client, "account/sign-in", &[("email", "nobody@example.org"), ("password", "another-long-pass-9")])
+        .await;
+    assert_eq!(taken.status(), failed.status());
+    assert_eq!(taken.text().await.unwrap(), failed.text().await.unwrap());
+    let accounts: i64 = sqlx::query_scalar("select count(*) from auth.users").fetch_one(&app.admin).await.unwrap();
+    assert_eq!(accounts, 1);
+}
+
+#[tokio::test]
+async fn sessions_use_safe_cookies_get_a_new_id_at_each_sign_in_and_die_at_sign_out() {
+    let app = TestApp::spawn().await;
+    let (_, email, _) = app.sign_up("Gus").await;
+    let client = app.client();
+    let form = [("email", email.as_str()), ("password", PASSWORD)];
+    let sign_in = || app.call(&client, "account/sign-in", &form);
+
+    let res = sign_in().await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let cookie = res.headers().get("set-cookie").expect("a session cookie").to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("welltrack="), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain HTTP in tests: {cookie}");
+    let first = cookie.split(';').next().unwrap().to_owned();
+
+    // Replaying the cookie from elsewhere works while the session lives...
+    let replay = || async {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(app.url("/"))
+            .header("cookie", &first)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    assert_eq!(replay().await, StatusCode::OK);
+    // ...and not after signing out: the session is gone on the server.
+    let res = app.call(&client, "account/sign-out", &[]).await;
+    assert!(res.status().is_success());
+    assert_eq!(replay().await, StatusCode::FOUND);
+
+    let res = sign_in().await;
+    let second = res.headers().get("set-cookie").expect("a new cookie").to_str().unwrap().to_owned();
+    assert_ne!(second.split(';').next().unwrap(), first, "a new session id at sign-in");
+}
+
+#[tokio::test]
+async fn repeated_failures_are_rate_limited_per_account() {
+    let app = TestApp::spawn().await;
+    let (_, email, _) = app.sign_up("Hal").await;
+    let client = app.client();
+    for _ in 0..5 {
+        let res = app.call(&client, "account/sign-in", &[("email", &email), ("password", "nope-nope-nope")]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // Even the right password is refused while the account is throttled.
+    let res = app.call(&client, "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn changing_the_password_signs_out_other_sessions_but_not_this_one() {
+    let app = TestApp::spawn().await;
+    let (laptop, email, _) = app.sign_up("Ivy").await;
+    let phone = app.client();
+    let res = app.call(&phone, "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    assert!(res.status().is_success());
+    assert_eq!(app.get_html(&phone, "/").await.0, StatusCode::OK);
+
+    let res = app
+        .call(
+            &laptop,
+            "account/password",
+            &[("current_password", PASSWORD), ("new_password", "a-brand-new-passphrase")],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+
+    assert_eq!(app.get_html(&laptop, "/").await.0, StatusCode::OK, "this session continues");
+    let res = phone.get(app.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND, "the other session ended");
+
+    let old = app.call(&app.client(), "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    assert_eq!(old.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let new =
+        app.call(&app.client(), "account/sign-in", &[("email", &email), ("password", "a-brand-new-passphrase")]).await;
+    assert!(new.status().is_success());
+}
+
+#[tokio::test]
+async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
+    let app = TestApp::spawn().await;
+    let (client, _, user_id) = app.sign_up("Jo").await;
+    let (_, _, other_id) = app.sign_up("Kim").await;
+    let res = app.call(&client, "profiles/create", &profile_form("Lou")).await;
+    assert!(res.status().is_success());
+    let res = app
+        .call(
+            &client,
+            "health/log",
+            &[("metric", "weight"), ("value", "70"), ("unit", "kg"), ("date", ""), ("time", "")],
+        )
+        .await;
+    assert!(res.status().is_success());
+
+    let profiles: Vec<Uuid> = sqlx::query_scalar("select id from wt_profiles where user_id = $1")
+        .bind(user_id)
+        .fetch_all(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(profiles.len(), 2);
+
+    let wrong = app.call(&client, "account/delete", &[("password", "not-my-password")]).await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app.call(&client, "account/delete", &[("password", PASSWORD)]).await;
+    assert!(res.status().is_success(), "{}", res.status());
+
+    for id in std::iter::once(user_id).chain(profiles) {
+        let leftovers = rows_mentioning(&app, id).await;
+        assert!(leftovers.is_empty(), "rows still mention {id} of the deleted user: {leftovers:?}");
+    }
+    assert!(!rows_mentioning(&app, other_id).await.is_empty(), "the other household is untouched");
+}
+
+/// Every (table, count) in the public and auth schemas whose rows mention `id`
+/// anywhere, or belong to one of its (former) profiles.
+async fn rows_mentioning(app: &TestApp, id: Uuid) -> Vec<(String, i64)> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "select format('%I.%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace \
+         where c.relkind = 'r' and n.nspname in ('public', 'auth') and c.relname <> '_sqlx_migrations'",
+    )
+    .fetch_all(&app.admin)
+    .await
+    .unwrap();
+    let mut found = vec![];
+    for table in tables {
+        let n: i64 = sqlx::query_scalar(&format!(
+            "select count(*) from {table} t where to_jsonb(t)::text like '%' || $1 || '%'"
+        ))
+        .bind(id.to_string())
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+        if n > 0 {
+            found.push((table, n));
+        }
+    }
+    found
+}
+
+pub fn profile_form(name: &str) -> Vec<(&'static str, &str)> {
+    vec![
+        ("display_name", name),
+        ("date_of_birth", "2017-04-02"),
+        ("gender", "female"),
+        ("height_cm", "128"),
+        ("weight_kg", "26.5"),
+        ("activity_level", "active"),
+        ("fitness_goals", "swim 1 km"),
+        ("dietary_restrictions", "vegetarian"),
+        ("allergies", "peanuts, sesame"),
+    ]
+}

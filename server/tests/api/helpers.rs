@@ -1,0 +1,208 @@
+//! The test harness: one PostgreSQL cluster per test run, a migrated template
+//! database, and a fresh database (copied from the template) per test.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
+use reqwest::{redirect, Client, Response, StatusCode};
+use server::config::{Config, Database};
+use server::embedded_pg::{EmbeddedPostgres, SUPERUSER};
+use server::startup::{Application, MIGRATOR};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{Connection, PgConnection, PgPool};
+use uuid::Uuid;
+
+const TEMPLATE: &str = "wt_template";
+
+pub struct Cluster {
+    pg: EmbeddedPostgres,
+}
+
+impl Cluster {
+    pub fn options(&self, user: &str, database: &str) -> PgConnectOptions {
+        self.pg.connect_options(user, database)
+    }
+}
+
+/// Removes clusters left by earlier runs whose process is gone.
+fn sweep_old_clusters() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if let Some(pid) = name.strip_prefix("welltrack-test-") {
+            if !PathBuf::from(format!("/proc/{pid}")).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+/// The run's cluster, started once and migrated into the template database.
+/// PostgreSQL stops when this process exits (PR_SET_PDEATHSIG).
+pub fn cluster() -> &'static Cluster {
+    static CLUSTER: OnceLock<Cluster> = OnceLock::new();
+    CLUSTER.get_or_init(|| {
+        // Started on a plain thread: tests run inside tokio runtimes, which
+        // cannot block on another runtime.
+        std::thread::spawn(|| {
+            sweep_old_clusters();
+            let root = std::env::temp_dir().join(format!("welltrack-test-{}", std::process::id()));
+            let pg = EmbeddedPostgres::start(&root, true).expect("the test PostgreSQL cluster starts");
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                let mut conn =
+                    PgConnection::connect_with(&pg.connect_options(SUPERUSER, "postgres")).await.expect("connect");
+                sqlx::query(&format!("drop database if exists {TEMPLATE}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("drop template");
+                sqlx::query(&format!("create database {TEMPLATE}")).execute(&mut conn).await.expect("create template");
+                let mut template = PgConnection::connect_with(&pg.connect_options(SUPERUSER, TEMPLATE))
+                    .await
+                    .expect("connect template");
+                MIGRATOR.run(&mut template).await.expect("migrations apply to the template");
+                template.close().await.expect("close template");
+            });
+            Cluster { pg }
+        })
+        .join()
+        .expect("cluster thread")
+    })
+}
+
+/// A new, fully migrated database; returns its name.
+pub async fn fresh_database() -> String {
+    let cluster = cluster();
+    let name = format!("t_{}", Uuid::new_v4().simple());
+    let mut conn = PgConnection::connect_with(&cluster.options(SUPERUSER, "postgres")).await.expect("connect");
+    sqlx::query(&format!("create database {name} template {TEMPLATE}"))
+        .execute(&mut conn)
+        .await
+        .expect("create test database");
+    name
+}
+
+/// An empty database with no migrations applied (for migration tests).
+pub async fn empty_database() -> String {
+    let cluster = cluster();
+    let name = format!("e_{}", Uuid::new_v4().simple());
+    let mut conn = PgConnection::connect_with(&cluster.options(SUPERUSER, "postgres")).await.expect("connect");
+    sqlx::query(&format!("create database {name}")).execute(&mut conn).await.expect("create empty database");
+    name
+}
+
+/// A superuser pool on `database` (arranging fixtures, inspecting results).
+pub async fn admin_pool(database: &str) -> PgPool {
+    PgPoolOptions::new()
+        .max_connections(4)
+        .connect_with(cluster().options(SUPERUSER, database))
+        .await
+        .expect("admin pool")
+}
+
+/// A pool as the server's login role `wt_app` (owns nothing; RLS applies
+/// after SET ROLE).
+pub async fn app_pool(database: &str) -> PgPool {
+    PgPoolOptions::new().max_connections(4).connect_with(cluster().options("wt_app", database)).await.expect("app pool")
+}
+
+pub struct TestApp {
+    pub address: String,
+    /// Superuser access to this test's database, for arranging and asserting.
+    pub admin: PgPool,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        let database = fresh_database().await;
+        let cluster = cluster();
+        let config = Config {
+            addr: "127.0.0.1:0".parse().expect("address"),
+            database: Database::Options {
+                admin: cluster.options(SUPERUSER, &database),
+                app: cluster.options("wt_app", &database),
+            },
+            secure_cookies: false,
+            common_passwords: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/common-passwords.txt"),
+        };
+        let app = Application::build(config).await.expect("the application builds");
+        let address = format!("http://{}", app.local_addr());
+        tokio::spawn(app.run_until_stopped());
+        let admin = admin_pool(&database).await;
+        Self { address, admin }
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects (so
+    /// tests can assert them).
+    pub fn client(&self) -> Client {
+        Client::builder().cookie_store(true).redirect(redirect::Policy::none()).build().expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// Posts a form to a server function the way a hydrated page does
+    /// (answers with data and a precise status).
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a form the way a browser without JavaScript does.
+    pub async fn post_html_form(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        referer: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("text/html,application/xhtml+xml"));
+        headers.insert(reqwest::header::REFERER, HeaderValue::from_str(&self.url(referer)).expect("referer"));
+        client.post(self.url(&format!("/api/{endpoint}"))).headers(headers).form(form).send().await.expect("request")
+    }
+
+    pub async fn get_html(&self, client: &Client, path: &str) -> (StatusCode, String) {
+        let res = client.get(self.url(path)).send().await.expect("request");
+        let status = res.status();
+        (status, res.text().await.expect("body"))
+    }
+
+    /// Signs up a new household with a random email; returns (client, email, user id).
+    pub async fn sign_up(&self, name: &str) -> (Client, String, Uuid) {
+        let client = self.client();
+        let email = format!("{}-{}@example.org", name.to_lowercase(), Uuid::new_v4().simple());
+        let res = self
+            .call(&client, "account/sign-up", &[("email", &email), ("password", PASSWORD), ("display_name", name)])
+            .await;
+        assert!(
+            res.status().is_success() || res.status().is_redirection(),
+            "sign-up failed: {} {:?}",
+            res.status(),
+            res.text().await
+        );
+        let id: Uuid = sqlx::query_scalar("select id from auth.users where email = $1")
+            .bind(&email)
+            .fetch_one(&self.admin)
+            .await
+            .expect("the user exists");
+        (client, email, id)
+    }
+
+    pub async fn primary_profile(&self, user_id: Uuid) -> Uuid {
+        sqlx::query_scalar("select id from wt_profiles where user_id = $1 and is_primary")
+            .bind(user_id)
+            .fetch_one(&self.admin)
+            .await
+            .expect("a primary profile")
+    }
+}
+
+pub const PASSWORD: &str = "plum-orbit-canyon-42";

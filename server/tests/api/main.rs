@@ -1,0 +1,12 @@
+//! One integration-test binary (zero2prod style): every test starts the real
+//! application on port 0 against its own fresh database in a throwaway
+//! PostgreSQL cluster, and drives it over HTTP.
+
+mod helpers;
+
+mod accounts;
+mod dashboard;
+mod health;
+mod profiles;
+mod rls;
+mod schema;

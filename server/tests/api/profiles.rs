@@ -1,0 +1,129 @@
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+use crate::accounts::profile_form;
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn a_parent_adds_a_dependent_with_every_field_and_switches_to_it() {
+    let app = TestApp::spawn().await;
+    let (client, _, user_id) = app.sign_up("Nora").await;
+    let res = app.call(&client, "profiles/create", &profile_form("Mia")).await;
+    assert!(res.status().is_success(), "{}", res.status());
+
+    let (id, kind, dob, allergies, height): (Uuid, String, chrono::NaiveDate, Vec<String>, f64) = sqlx::query_as(
+        "select id, profile_type::text, date_of_birth, allergies, height_cm::float8 from wt_profiles \
+         where user_id = $1 and not is_primary",
+    )
+    .bind(user_id)
+    .fetch_one(&app.admin)
+    .await
+    .unwrap();
+    assert_eq!(kind, "dependent");
+    assert_eq!(dob.to_string(), "2017-04-02");
+    assert_eq!(allergies, vec!["peanuts".to_string(), "sesame".to_string()]);
+    assert_eq!(height, 128.0);
+    let modules: i64 = sqlx::query_scalar("select count(*) from wt_profile_modules where profile_id = $1")
+        .bind(id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(modules, 9);
+
+    let res = app.call(&client, "profiles/switch", &[("profile_id", &id.to_string())]).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let (status, html) = app.get_html(&client, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Mia&#x27;s dashboard") || html.contains("Mia's dashboard"), "{html}");
+
+    let (_, edit) = app.get_html(&client, &format!("/profiles/{id}")).await;
+    assert!(edit.contains("Age "), "the age is shown from the date of birth");
+}
+
+#[tokio::test]
+async fn another_households_profile_is_a_404_everywhere() {
+    let app = TestApp::spawn().await;
+    let (alice, _, _) = app.sign_up("Alice").await;
+    let (_, _, bob_id) = app.sign_up("Bob").await;
+    let bobs = app.primary_profile(bob_id).await.to_string();
+
+    let res = app.call(&alice, "profiles/switch", &[("profile_id", &bobs)]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let (status, html) = app.get_html(&alice, &format!("/profiles/{bobs}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!html.contains("Bob"), "nothing of Bob's profile leaks");
+
+    let mut update = profile_form("Hijacked");
+    update.push(("id", &bobs));
+    let res = app.call(&alice, "profiles/update", &update).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app.call(&alice, "profiles/delete", &[("id", &bobs)]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let name: String = sqlx::query_scalar("select display_name from wt_profiles where id = $1::uuid")
+        .bind(&bobs)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(name, "Bob");
+}
+
+#[tokio::test]
+async fn the_primary_profile_cannot_be_deleted_but_a_dependent_can() {
+    let app = TestApp::spawn().await;
+    let (client, _, user_id) = app.sign_up("Pat").await;
+    let primary = app.primary_profile(user_id).await.to_string();
+    let res = app.call(&client, "profiles/delete", &[("id", &primary)]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    app.call(&client, "profiles/create", &profile_form("Sam")).await;
+    let dependent: Uuid = sqlx::query_scalar("select id from wt_profiles where user_id = $1 and not is_primary")
+        .bind(user_id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    let res = app.call(&client, "profiles/delete", &[("id", &dependent.to_string())]).await;
+    assert!(res.status().is_success());
+    let left: i64 = sqlx::query_scalar("select count(*) from wt_profiles where user_id = $1")
+        .bind(user_id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(left, 1);
+}
+
+#[tokio::test]
+async fn invalid_profile_input_is_reported_per_field_and_nothing_is_saved() {
+    let app = TestApp::spawn().await;
+    let (client, _, user_id) = app.sign_up("Quin").await;
+    let mut form = profile_form("");
+    form[1] = ("date_of_birth", "2999-01-01");
+    form[3] = ("height_cm", "tall");
+    let res = app.call(&client, "profiles/create", &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    for field in ["display_name", "date_of_birth", "height_cm"] {
+        assert!(body["Invalid"][field].is_string(), "{field}: {body}");
+    }
+    let count: i64 = sqlx::query_scalar("select count(*) from wt_profiles where user_id = $1")
+        .bind(user_id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+}
+
+#[tokio::test]
+async fn without_javascript_a_failed_form_comes_back_with_the_message_next_to_the_field() {
+    let app = TestApp::spawn().await;
+    let (client, _, _) = app.sign_up("Rae").await;
+    let mut form = profile_form("Tom");
+    form[3] = ("height_cm", "tall");
+    let res = app.post_html_form(&client, "profiles/create", "/profiles", &form).await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.contains("__err="), "{location}");
+    let path = location.strip_prefix(&app.address).unwrap_or(&location).to_owned();
+    let (status, html) = app.get_html(&client, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Enter the height in cm as a number."), "{html}");
+}

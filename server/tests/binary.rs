@@ -1,0 +1,110 @@
+//! The real `server` binary with its embedded PostgreSQL: start, restart,
+//! and the one-line failures.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn server(data_dir: &std::path::Path, port: u16) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+    cmd.current_dir(workspace())
+        .env_remove("DATABASE_URL")
+        .env("WELLTRACK_DATA_DIR", data_dir)
+        .env("WELLTRACK_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
+async fn wait_until_serving(child: &mut Child, base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the server exited early: {status}");
+        }
+        if let Ok(res) = reqwest::get(format!("{base}/sign-in")).await {
+            if res.status().is_success() {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "the server did not come up");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn terminate(child: &mut Child) -> std::process::ExitStatus {
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM).unwrap();
+    child.wait().unwrap()
+}
+
+async fn sign_up_or_in(base: &str, endpoint: &str, form: &[(&str, &str)]) -> reqwest::StatusCode {
+    reqwest::Client::new()
+        .post(format!("{base}/api/account/{endpoint}"))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn the_server_runs_its_own_cluster_stops_it_cleanly_and_keeps_data_across_restarts() {
+    let dir = tempdir("restart");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+
+    let mut first = server(&dir, port).spawn().unwrap();
+    wait_until_serving(&mut first, &base).await;
+    let form = [("email", "restart@example.org"), ("password", "plum-orbit-canyon-42"), ("display_name", "Rhea")];
+    assert!(sign_up_or_in(&base, "sign-up", &form).await.is_success());
+    assert!(terminate(&mut first).success(), "a clean exit on SIGTERM");
+    assert!(!dir.join("pgdata/postmaster.pid").exists(), "PostgreSQL was stopped with the server");
+
+    let mut second = server(&dir, port).spawn().unwrap();
+    wait_until_serving(&mut second, &base).await;
+    let status = sign_up_or_in(&base, "sign-in", &[form[0], form[1]]).await;
+    assert!(status.is_success(), "the account survived the restart: {status}");
+    assert!(terminate(&mut second).success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn missing_postgres_binaries_fail_with_one_clear_line() {
+    let dir = tempdir("nobin");
+    let out =
+        server(&dir, free_port()).env("WELLTRACK_PG_BIN", "/nonexistent").stderr(Stdio::piped()).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("PostgreSQL server binaries not found"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_taken_port_fails_with_one_clear_line() {
+    let dir = tempdir("port");
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = server(&dir, port).stderr(Stdio::piped()).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("welltrack-bin-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
