@@ -33,9 +33,9 @@ test('a parent signs up, adds a child, switches, arranges tiles, logs health dat
   await health.getByRole('button', { name: /Save/ }).click();
   await expect(page.locator('li[data-module="health"]').getByLabel('Shows')).toHaveValue('sleep');
   const meals = page.locator('li[data-module="meals"]');
-  await meals.getByLabel('Show').uncheck();
+  await meals.getByLabel('Show', { exact: true }).uncheck();
   await meals.getByRole('button', { name: /Save/ }).click();
-  await expect(page.locator('li[data-module="meals"]').getByLabel('Show')).not.toBeChecked();
+  await expect(page.locator('li[data-module="meals"]').getByLabel('Show', { exact: true })).not.toBeChecked();
   await page.locator('li[data-module="workouts"]').getByRole('button', { name: 'Move Workouts up' }).click();
   await expect(page.locator('li[data-module]').first()).toHaveAttribute('data-module', 'workouts');
 
@@ -66,7 +66,7 @@ test('a parent signs up, adds a child, switches, arranges tiles, logs health dat
   await expect(page.getByTestId('entries')).toContainText('26.5 kg');
 
   await page.goto('/');
-  await expect(healthTile).toContainText('10.3 h');
+  await expect(healthTile).toContainText('10 h 15 min');
   await page.screenshot({ path: testInfo.outputPath(`dashboard-${testInfo.project.name}.png`), fullPage: true });
 
   // Sign out and back in: everything is still there.

@@ -51,6 +51,16 @@ fn trim_number(v: f64) -> String {
     s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
 
+/// Sleep reads as hours and minutes ("7 h 45 min"), not decimal hours.
+pub fn hours_and_minutes(hours: f64) -> String {
+    let total = (hours * 60.0).round() as i64;
+    match (total / 60, total % 60) {
+        (h, 0) => format!("{h} h"),
+        (0, m) => format!("{m} min"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
 /// Summarises one tile. `health` is the chosen health metric's history,
 /// oldest first (only used by the health tile).
 pub fn summarize(module: ModuleName, config: &TileConfig, f: &ModuleFigures, health: &[Point]) -> TileSummary {
@@ -61,14 +71,14 @@ pub fn summarize(module: ModuleName, config: &TileConfig, f: &ModuleFigures, hea
     match module {
         ModuleName::Health => {
             let href = Some(format!("/health?metric={metric}"));
-            let unit = match metric {
-                "weight" => "kg",
-                "resting_hr" => "bpm",
-                _ => "h",
+            let show = |v: f64| match metric {
+                "weight" => format!("{} kg", trim_number(v)),
+                "resting_hr" => format!("{} bpm", trim_number(v)),
+                _ => hours_and_minutes(v),
             };
             match health.last() {
                 Some((_, v)) => TileSummary {
-                    value: Some(format!("{} {unit}", trim_number(*v))),
+                    value: Some(show(*v)),
                     caption: format!("Latest of {}", plural(health.len() as i64, "entry", "entries")),
                     href,
                     series: health.to_vec(),
@@ -152,6 +162,14 @@ mod tests {
         assert_eq!(s.value.as_deref(), Some("58 bpm"));
         assert_eq!(s.series.len(), 2);
         assert_eq!(s.href.as_deref(), Some("/health?metric=resting_hr"));
+    }
+
+    #[test]
+    fn sleep_is_shown_in_hours_and_minutes() {
+        assert_eq!(hours_and_minutes(10.25), "10 h 15 min");
+        assert_eq!(hours_and_minutes(8.0), "8 h");
+        assert_eq!(hours_and_minutes(0.5), "30 min");
+        assert_eq!(hours_and_minutes(7.999), "8 h");
     }
 
     #[test]
