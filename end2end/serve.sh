@@ -4,9 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 for site in "$CARGO_TARGET_DIR/site" target/site; do
-  if [ -f "$site/pkg/welltrack.js" ]; then export LEPTOS_SITE_ROOT="$site"; break; fi
+  if compgen -G "$site/pkg/welltrack*.js" >/dev/null; then export LEPTOS_SITE_ROOT="$site"; break; fi
 done
 : "${LEPTOS_SITE_ROOT:?the site is not built: run cargo leptos build first}"
+# cargo-leptos wrote content-hashed names and hash.txt beside the binary.
+export LEPTOS_HASH_FILES=true
 export WELLTRACK_DATA_DIR="${WELLTRACK_E2E_DATA_DIR:-$(mktemp -d /tmp/welltrack-e2e.XXXXXX)}"
 export WELLTRACK_ADDR="${WELLTRACK_E2E_ADDR:-127.0.0.1:3210}"
 exec "$CARGO_TARGET_DIR/debug/server"

@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 source scripts/env.sh
+export LEPTOS_HASH_FILES=true
 exec cargo leptos serve --release

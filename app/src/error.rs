@@ -124,3 +124,25 @@ impl From<sqlx::Error> for AppError {
         }
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_errors_reach_the_browser_only_as_generic_text() {
+        let err = AppError::from(sqlx::Error::Protocol("relation wt_secret_table does not exist".into()));
+        assert_eq!(err, AppError::Internal);
+        let body = String::from_utf8(err.ser().to_vec()).unwrap();
+        assert!(!body.contains("wt_secret_table"), "{body}");
+        assert_eq!(err.status(), 500);
+    }
+
+    #[test]
+    fn field_errors_keep_the_first_message_per_field() {
+        let mut e = FieldErrors::new();
+        e.add("email", "first");
+        e.add("email", "second");
+        assert_eq!(AppError::Invalid(e).field("email").as_deref(), Some("first"));
+    }
+}

@@ -13,7 +13,7 @@ pub mod session;
 pub mod ui;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -35,7 +35,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options=options.clone()/>
+                <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
             <body class="min-h-screen bg-slate-100 text-slate-900">
@@ -53,7 +54,6 @@ pub fn App() -> impl IntoView {
     // without JavaScript and a redirect (e.g. to sign-in) is a real 302.
     let ssr = SsrMode::Async;
     view! {
-        <Stylesheet id="leptos" href="/pkg/welltrack.css"/>
         <Title text="WellTrack"/>
         <a href="#main" class="sr-only focus:not-sr-only">"Skip to content"</a>
         <Router>

@@ -35,8 +35,8 @@ async fn main() {
                 .expect("cluster");
             ensure_database(&pg.connect_options(SUPERUSER, "postgres"), "bench").await.expect("database");
             let db = Database::Options {
-                admin: pg.connect_options(SUPERUSER, "bench"),
-                app: pg.connect_options("wt_app", "bench"),
+                admin: Box::new(pg.connect_options(SUPERUSER, "bench")),
+                app: Box::new(pg.connect_options("wt_app", "bench")),
             };
             cluster = Some(pg);
             db
@@ -44,7 +44,7 @@ async fn main() {
     };
     let admin_options = match &database {
         Database::Url(url) => url.parse().unwrap(),
-        Database::Options { admin, .. } => admin.clone(),
+        Database::Options { admin, .. } => admin.as_ref().clone(),
         Database::Embedded { .. } => unreachable!(),
     };
     let config = Config {

@@ -26,7 +26,7 @@ pub enum Database {
     /// No `DATABASE_URL`: start and manage a cluster in this directory.
     Embedded { data_dir: PathBuf },
     /// Explicit connections (tests): `admin` migrates, `app` serves requests.
-    Options { admin: PgConnectOptions, app: PgConnectOptions },
+    Options { admin: Box<PgConnectOptions>, app: Box<PgConnectOptions> },
 }
 
 #[derive(Clone, Debug)]

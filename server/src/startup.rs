@@ -62,7 +62,7 @@ pub async fn database(config: &Database) -> Result<(PgPool, Option<EmbeddedPostg
             let opts: PgConnectOptions = url.parse().map_err(StartError::Connect)?;
             (opts.clone(), opts, None)
         }
-        Database::Options { admin, app } => (admin.clone(), app.clone(), None),
+        Database::Options { admin, app } => (admin.as_ref().clone(), app.as_ref().clone(), None),
         Database::Embedded { data_dir } => {
             let dir = data_dir.clone();
             let pg =
@@ -124,6 +124,11 @@ fn load_common_passwords(config: &Config) -> CommonPasswords {
     }
 }
 
+const FORBIDDEN_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Refused · WellTrack</title></head>\
+<body><main><h1>Request refused (403)</h1><p>This form was sent from another site, so WellTrack did not act on it.</p>\
+<p><a href=\"/\">Go to your dashboard</a></p></main></body></html>";
+
 /// Refuses cross-site state changes: server functions accept form posts, so
 /// a POST must come from our own pages (OWASP CSRF cheat sheet: Fetch
 /// Metadata, falling back to Origin vs Host).
@@ -139,13 +144,14 @@ async fn same_origin_posts(req: Request, next: Next) -> Response {
             ) {
                 (Some(origin), Some(host)) => {
                     let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
-                    origin != "null" && origin_host != host || origin == "null"
+                    // An opaque ("null") origin is never ours.
+                    origin == "null" || origin_host != host
                 }
                 _ => false,
             },
         };
         if cross_site {
-            return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+            return (StatusCode::FORBIDDEN, axum::response::Html(FORBIDDEN_PAGE)).into_response();
         }
     }
     next.run(req).await
@@ -182,12 +188,26 @@ async fn page_redirects(req: Request, next: Next) -> Response {
     res
 }
 
-/// Static files: revalidate (names are not content-hashed yet); pages and
-/// server-function responses are private.
+/// Whether a `/pkg/` file name carries a content hash (`welltrack.<hash>.js`),
+/// as cargo-leptos writes them with `hash-files = true`.
+fn is_hashed_asset(path: &str) -> bool {
+    path.strip_prefix("/pkg/").is_some_and(|name| name.split('.').count() >= 3)
+}
+
+/// Hashed static files are immutable: cache them for a year. Other static
+/// files revalidate; pages and server-function responses are never stored.
 async fn cache_headers(req: Request, next: Next) -> Response {
-    let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path().ends_with(".ico");
+    let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
-    let value = if is_asset { "public, max-age=0, must-revalidate" } else { "no-store" };
+    let value = if !res.status().is_success() {
+        "no-store"
+    } else if is_hashed_asset(&path) {
+        "public, max-age=31536000, immutable"
+    } else if path.starts_with("/pkg/") || path.ends_with(".svg") || path.ends_with(".ico") {
+        "public, max-age=0, must-revalidate"
+    } else {
+        "no-store"
+    };
     res.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(value));
     res
 }
@@ -291,4 +311,16 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn only_content_hashed_pkg_files_count_as_hashed() {
+        assert!(is_hashed_asset("/pkg/welltrack.3f9a1c.wasm"));
+        assert!(!is_hashed_asset("/pkg/welltrack.wasm"));
+        assert!(!is_hashed_asset("/favicon.3f9a1c.svg"));
+    }
 }

@@ -274,3 +274,51 @@ pub fn profile_form(name: &str) -> Vec<(&'static str, &str)> {
         ("allergies", "peanuts, sesame"),
     ]
 }
+
+#[tokio::test]
+async fn many_failures_from_one_address_are_rate_limited_across_accounts() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    // 30 failures spread over 30 addresses: no single account reaches its limit.
+    for i in 0..30 {
+        let email = format!("probe-{i}@example.org");
+        let res = app.call(&client, "account/sign-in", &[("email", &email), ("password", "guess-guess-guess")]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "attempt {i}");
+    }
+    let res = app
+        .call(&client, "account/sign-in", &[("email", "probe-31@example.org"), ("password", "guess-guess-guess")])
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let form = [("email", "a@example.org"), ("password", "whatever-long")];
+    let fetch_metadata = client
+        .post(app.url("/api/account/sign-in"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fetch_metadata.status(), StatusCode::FORBIDDEN);
+    let origin = client
+        .post(app.url("/api/account/sign-in"))
+        .header("origin", "https://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(origin.status(), StatusCode::FORBIDDEN);
+    let same = client
+        .post(app.url("/api/account/sign-in"))
+        .header("origin", app.address.clone())
+        .header("accept", "application/json")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same.status(), StatusCode::UNPROCESSABLE_ENTITY, "same-origin posts go through");
+}

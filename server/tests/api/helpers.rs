@@ -120,8 +120,8 @@ impl TestApp {
         let config = Config {
             addr: "127.0.0.1:0".parse().expect("address"),
             database: Database::Options {
-                admin: cluster.options(SUPERUSER, &database),
-                app: cluster.options("wt_app", &database),
+                admin: Box::new(cluster.options(SUPERUSER, &database)),
+                app: Box::new(cluster.options("wt_app", &database)),
             },
             secure_cookies: false,
             common_passwords: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/common-passwords.txt"),

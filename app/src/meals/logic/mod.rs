@@ -1,0 +1,16 @@
+//! Pure meal logic (issue 3, items 7 and 8): WellTrack's versioned nutrition grade for recipes
+//! and meals, energy expenditure and workout calories, and default nutrient targets. No I/O,
+//! no clock; compiled for the server and the browser.
+//!
+//! Oracles: `tools/oracles/nutrition/make_fixtures.py` writes `fixtures/*.json` (Open Food Facts'
+//! published expected results transcribed as facts, an independent Python Nutri-Score 2023
+//! implementation, and hand-checkable energy and target values).
+
+pub mod energy;
+pub mod nutrition_grade;
+pub mod targets;
+
+#[cfg(test)]
+mod energy_tests;
+#[cfg(test)]
+mod nutrition_grade_tests;
