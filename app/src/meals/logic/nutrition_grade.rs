@@ -42,7 +42,8 @@ const FRUIT_VEG_LEGUMES_PCT_BEVERAGE: [f64; 6] = [40.0, 40.0, 60.0, 60.0, 80.0, 
 const FIBRE_G: [f64; 5] = [3.0, 4.1, 5.2, 6.3, 7.4];
 const PROTEIN_G: [f64; 7] = [2.4, 4.8, 7.2, 9.6, 12.0, 14.0, 17.0];
 const PROTEIN_G_BEVERAGE: [f64; 7] = [1.2, 1.5, 1.8, 2.1, 2.4, 2.7, 3.0];
-/// kJ per gram of saturated fat in the "energy from saturates" component (OFF Food.pm).
+/// kJ per gram of saturated fat in the "energy from saturates" component (as in OFF's
+/// expected results: 7 g → 259 kJ).
 pub const KJ_PER_G_SATURATED_FAT: f64 = 37.0;
 const NON_NUTRITIVE_SWEETENER_POINTS: u8 = 4;
 const RED_MEAT_PROTEIN_CAP: u8 = 2;

@@ -8,7 +8,8 @@
 //!   RDA (IOM 2000); potassium AI and the sodium Chronic Disease Risk Reduction intake
 //!   (NASEM 2019).
 //! - Saturated fat and added sugars under 10 % of energy from age 2, no added sugars before 2
-//!   (Dietary Guidelines for Americans 2020–2025; WHO 2015 sugars and 2023 fat guidelines agree).
+//!   (Dietary Guidelines for Americans 2020–2025; WHO's 2015 free-sugars and 2023 saturated-fat
+//!   guidelines set the same 10 % ceiling).
 //! - Salt = sodium × 2.5 (EU Regulation 1169/2011, Annex I). Names and units are those of the
 //!   `wt_nutrients` seed (migration 0003).
 //!

@@ -41,7 +41,7 @@ pub use models::{fit, ModelFit, ModelType};
 pub use stats::{ln_gamma, regularized_incomplete_beta, student_t_cdf, student_t_pdf, student_t_quantile};
 
 /// Recorded with each forecast so stored rows say which rules produced them.
-pub const FORECAST_METHOD_VERSION: &str = "welltrack-forecast-2024.1";
+pub const FORECAST_METHOD_VERSION: &str = "welltrack-forecast-v1";
 /// Fewest readings for any forecast (engine-methods.md §8: n < 3 → no forecast).
 pub const MIN_POINTS: usize = 3;
 /// Fewest readings before the exponential model may challenge (AICc needs n > k + 1, k = 2).

@@ -6,8 +6,8 @@
 //! the 3×3 normal equations stay well conditioned; coefficients are reported on the raw day
 //! scale. Prediction intervals are the textbook OLS ones: `ŷ₀ ± t(1−α/2, n−p)·s·√(1 + v₀ᵀ(XᵀX)⁻¹v₀)`
 //! (equal to statsmodels' `get_prediction(x0).se_obs`). The log-likelihood is Gaussian at the
-//! MLE variance SSE/n; for the exponential model the Jacobian −Σ ln yᵢ puts it on the y scale so
-//! AICc values of the three models can be compared (Burnham & Anderson 2002, §2.11.3).
+//! MLE variance SSE/n; for the exponential model the Jacobian −Σ ln yᵢ (change of variables,
+//! f_Y(y) = f_{ln Y}(ln y)/y) puts it on the y scale so the three models' AICc can be compared.
 
 use serde::{Deserialize, Serialize};
 

@@ -3,12 +3,12 @@
 //! and the t CDF, density and quantile built on them.
 //!
 //! Methods:
-//! - ln Γ(x): Lanczos approximation with g = 7 and the 9 coefficients published by P. Godfrey
-//!   (also in Press et al., *Numerical Recipes*, 3rd ed., §6.1); relative error about 1e-15.
+//! - ln Γ(x): Lanczos (1964) approximation with g = 7 and the 9 coefficients computed by
+//!   P. Godfrey (2001), the set most reference implementations use; relative error about 1e-15.
 //! - I_x(a, b): the continued fraction of *Numerical Recipes* 3rd ed. §6.4 (`betacf`), evaluated
 //!   with the modified Lentz method (§5.2), using I_x(a, b) = 1 − I_{1−x}(b, a) when
 //!   x > (a + 1)/(a + b + 2) so the fraction converges quickly.
-//! - t CDF: P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2) (Abramowitz & Stegun 26.7.1 with 26.5.27), with
+//! - t CDF: P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2) (Abramowitz & Stegun 26.7.1), with
 //!   1 − x passed in as t²/(ν + t²) so nothing is lost to cancellation.
 //! - Quantile: bracket and bisect on the upper tail, then two Newton steps on the density.
 //!
