@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod db;
 pub mod error;
 pub mod health;
+pub mod meals;
 pub mod performance;
 pub mod profiles;
 #[cfg(feature = "ssr")]
