@@ -1,7 +1,9 @@
 //! What only a server has: configuration, the embedded PostgreSQL, the HTTP
 //! stack (sessions, auth, static files, server functions) and start-up.
 
+pub mod cli;
 pub mod config;
 pub mod embedded_pg;
+pub mod recompute_worker;
 pub mod startup;
 pub mod telemetry;

@@ -1,5 +1,8 @@
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: server                      serve WellTrack\n       \
+                     server recompute --profile <uuid> --from <YYYY-MM-DD> [--to <YYYY-MM-DD>]";
+
 #[tokio::main]
 async fn main() -> ExitCode {
     server::telemetry::init();
@@ -10,14 +13,17 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match server::startup::Application::build(config).await {
-        Ok(app) => match app.run_until_stopped().await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("welltrack: {err}");
-                ExitCode::FAILURE
-            }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        None => match server::startup::Application::build(config).await {
+            Ok(app) => app.run_until_stopped().await.map_err(|e| e.to_string()),
+            Err(err) => Err(err.to_string()),
         },
+        Some("recompute") => server::cli::recompute(config, &args[1..]).await,
+        Some(_) => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("welltrack: {err}");
             ExitCode::FAILURE

@@ -276,6 +276,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> Result<(), StartError> {
         let Self { listener, router, postgres, pool } = self;
         tracing::info!(addr = %listener.local_addr().map_err(StartError::Serve)?, "WellTrack is listening");
+        let worker = crate::recompute_worker::spawn(pool.clone());
         // Without TCP_NODELAY every static file on a kept-alive connection
         // waited ~40 ms for a delayed ACK (toolchain.md).
         let listener = listener.tap_io(|tcp| {
@@ -285,6 +286,7 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(StartError::Serve);
+        worker.abort();
         pool.close().await;
         if let Some(pg) = postgres {
             tracing::info!("stopping embedded PostgreSQL");

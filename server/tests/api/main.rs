@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod dashboard;
+mod engine;
 mod health;
 mod profiles;
 mod rls;

@@ -1,0 +1,238 @@
+//! The recompute service against real PostgreSQL: what it writes, that it
+//! touches only the named profile, that a second run is a no-op, and the queue.
+
+use chrono::{Duration, NaiveDate, Utc};
+use server::recompute_worker::{claim, complete, rescue, run_once};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::helpers::{admin_pool, app_pool, fresh_database};
+
+/// A household with one profile and `days` days of resting HR, HRV, sleep and
+/// stress, and a 40-minute RPE-6 run every other day.
+async fn seed(admin: &PgPool, days: i32) -> Uuid {
+    let user: Uuid = sqlx::query_scalar("insert into auth.users (email, password_hash) values ($1, 'x') returning id")
+        .bind(format!("{}@example.org", Uuid::new_v4()))
+        .fetch_one(admin)
+        .await
+        .unwrap();
+    let profile: Uuid = sqlx::query_scalar(
+        "insert into wt_profiles (user_id, profile_type, display_name, is_primary, date_of_birth) \
+         values ($1, 'parent', 'P', true, '1988-03-01') returning id",
+    )
+    .bind(user)
+    .fetch_one(admin)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, recorded_at, dedupe_hash) \
+         select $1, $2, 'manual', m::wt_metric_type, \
+                case m when 'resting_hr' then 54 + (d % 5) when 'hrv' then 48 + (d * 7 % 11) \
+                       when 'sleep' then 6.5 + (d % 4) * 0.5 else 20 + (d * 3 % 40) end, \
+                (current_date - d) + time '07:00', md5($2::text || m || d) \
+         from generate_series(0, $3 - 1) d cross join unnest(array['resting_hr', 'hrv', 'sleep', 'stress']) m",
+    )
+    .bind(user)
+    .bind(profile)
+    .bind(days)
+    .execute(admin)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into wt_workouts (profile_id, name, workout_type, completed, completed_at, duration_minutes, session_rpe) \
+         select $1, 'Run', 'cardio', true, (current_date - d) + time '18:00', 40, 6 from generate_series(0, $2 - 1, 2) d",
+    )
+    .bind(profile)
+    .bind(days)
+    .execute(admin)
+    .await
+    .unwrap();
+    profile
+}
+
+async fn engine_rows(admin: &PgPool, profile: Uuid) -> (i64, i64, i64) {
+    sqlx::query_as(
+        "select (select count(*) from wt_training_loads where profile_id = $1), \
+                (select count(*) from wt_baselines where profile_id = $1), \
+                (select count(*) from wt_recovery_scores where profile_id = $1)",
+    )
+    .bind(profile)
+    .fetch_one(admin)
+    .await
+    .unwrap()
+}
+
+/// Every engine row of a profile with its row version (xmin): equal snapshots
+/// mean nothing was written.
+async fn snapshot(admin: &PgPool, profile: Uuid) -> Vec<String> {
+    sqlx::query_scalar(
+        "select x from ( \
+           select 'l' || xmin::text || to_jsonb(t)::text as x from wt_training_loads t where profile_id = $1 \
+           union all select 'b' || xmin::text || to_jsonb(t)::text from wt_baselines t where profile_id = $1 \
+           union all select 'r' || xmin::text || to_jsonb(t)::text from wt_recovery_scores t where profile_id = $1) s order by x",
+    )
+    .bind(profile)
+    .fetch_all(admin)
+    .await
+    .unwrap()
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+#[tokio::test]
+async fn recompute_writes_loads_baselines_and_recovery_for_the_named_profile_only() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 90).await;
+    let b = seed(&admin, 90).await;
+
+    let from = today() - Duration::days(29);
+    let summary = app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap().unwrap();
+    assert_eq!(summary.training_loads, 45);
+    let (loads, baselines, recovery) = engine_rows(&admin, a).await;
+    assert_eq!((loads, recovery as usize), (45, summary.recovery_days));
+    assert!(recovery >= 25, "a calibrated month is scored: {recovery}");
+    assert_eq!(baselines, 4, "resting_hr, hrv, stress and sleep_quality");
+
+    let (load, method, factor): (f64, String, f64) = sqlx::query_as(
+        "select training_load::float8, load_method, intensity_factor::float8 from wt_training_loads where profile_id = $1 limit 1",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!((load, method.as_str(), factor), (24.0, "srpe", 0.6), "40 min × RPE 6 / 10");
+
+    let bad: i64 = sqlx::query_scalar(
+        "select count(*) from wt_recovery_scores where profile_id = $1 \
+         and (recovery_score < 0 or recovery_score > 100 or raw_data is null or raw_data->>'method_version' is null)",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(bad, 0);
+    assert_eq!(engine_rows(&admin, b).await, (0, 0, 0), "the other profile is untouched");
+}
+
+#[tokio::test]
+async fn recomputing_twice_changes_nothing_and_stale_rows_go() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 80).await;
+    let from = today() - Duration::days(20);
+    app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap();
+    let first = snapshot(&admin, a).await;
+    assert!(!first.is_empty());
+    app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap();
+    assert_eq!(snapshot(&admin, a).await, first, "no row was rewritten");
+
+    // A workout loses its RPE: its load row goes on the next run.
+    sqlx::query(
+        "update wt_workouts set session_rpe = null where profile_id = $1 and completed_at::date = current_date",
+    )
+    .bind(a)
+    .execute(&admin)
+    .await
+    .unwrap();
+    let summary = app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap().unwrap();
+    assert!(summary.removed >= 1);
+    assert_eq!(engine_rows(&admin, a).await.0, 39);
+}
+
+#[tokio::test]
+async fn a_missing_profile_is_reported_not_invented() {
+    let db = fresh_database().await;
+    let pool = app_pool(&db).await;
+    let none = app::performance::recompute::recompute(&pool, Uuid::new_v4(), today(), today()).await.unwrap();
+    assert!(none.is_none());
+}
+
+#[tokio::test]
+async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 60).await;
+    // Seeding 240 metrics and 30 workouts coalesced into one row, from the earliest date.
+    let (rows, from, generation): (i64, NaiveDate, i64) = sqlx::query_as(
+        "select count(*), min(from_date), max(generation) from engine.recompute_queue where profile_id = $1",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!((rows, from), (1, today() - Duration::days(59)));
+    assert!(generation >= 270, "{generation}");
+
+    // Two workers: SKIP LOCKED hands the row to one of them.
+    let mut holder = app::db::begin_service(&pool).await.unwrap();
+    let locked: Vec<Uuid> = sqlx::query_scalar("select profile_id from engine.recompute_queue for update")
+        .fetch_all(&mut *holder)
+        .await
+        .unwrap();
+    assert_eq!(locked, vec![a]);
+    assert!(claim(&pool, "w2", 8).await.unwrap().is_empty(), "a locked row is skipped, not waited for");
+    holder.rollback().await.unwrap();
+
+    assert_eq!(run_once(&pool, "w1", today()).await.unwrap(), 1);
+    let left: i64 = sqlx::query_scalar("select count(*) from engine.recompute_queue").fetch_one(&admin).await.unwrap();
+    assert_eq!(left, 0);
+    assert!(engine_rows(&admin, a).await.2 > 0, "recovery scores were written");
+}
+
+#[tokio::test]
+async fn data_arriving_during_a_run_queues_the_profile_again_and_stale_leases_are_rescued() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 10).await;
+    let job = claim(&pool, "w1", 8).await.unwrap().pop().unwrap();
+    sqlx::query("update wt_health_metrics set value_num = value_num + 1 where profile_id = $1 and metric_type = 'stress' and recorded_at::date = current_date")
+        .bind(a)
+        .execute(&admin)
+        .await
+        .unwrap();
+    assert!(complete(&pool, "w1", &job).await.unwrap());
+    let status: String = sqlx::query_scalar("select status from engine.recompute_queue where profile_id = $1")
+        .bind(a)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(status, "pending", "new data arrived mid-run");
+    assert!(!complete(&pool, "w1", &job).await.unwrap(), "a finished lease cannot complete twice");
+
+    // A worker that died mid-job: its lease is back-dated past the limit.
+    claim(&pool, "dead", 8).await.unwrap();
+    sqlx::query("update engine.recompute_queue set locked_at = now() - interval '11 minutes'")
+        .execute(&admin)
+        .await
+        .unwrap();
+    assert_eq!(rescue(&pool).await.unwrap(), 1);
+    assert_eq!(claim(&pool, "w2", 8).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn deleting_a_profile_cascades_without_requeueing_and_the_worker_drops_its_row() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 5).await;
+    let generation = || async {
+        sqlx::query_scalar::<_, i64>("select generation from engine.recompute_queue where profile_id = $1")
+            .bind(a)
+            .fetch_optional(&admin)
+            .await
+            .unwrap()
+    };
+    let before = generation().await.expect("seeding queued the profile");
+    // The cascade deletes 20 metrics and 3 workouts; none of them re-queues the profile.
+    sqlx::query("delete from wt_profiles where id = $1").bind(a).execute(&admin).await.unwrap();
+    assert_eq!(generation().await, Some(before));
+    assert_eq!(run_once(&pool, "w1", today()).await.unwrap(), 1);
+    assert_eq!(generation().await, None, "the worker removed the row of the deleted profile");
+}
