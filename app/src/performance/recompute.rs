@@ -23,6 +23,8 @@ pub struct Summary {
     pub training_loads: usize,
     pub baselines: usize,
     pub recovery_days: usize,
+    /// Active goals with a stored forecast.
+    pub forecasts: usize,
     /// Rows removed because their inputs are gone.
     pub removed: u64,
 }
@@ -52,7 +54,8 @@ pub async fn recompute(
         return Ok(None);
     };
     let plan = plan(&inputs, day_number(from), day_number(to));
-    let summary = write_plan(&mut tx, profile_id, &plan, from, to).await?;
+    let mut summary = write_plan(&mut tx, profile_id, &plan, from, to).await?;
+    summary.forecasts = write_forecasts(&mut tx, profile_id, to).await?;
     tx.commit().await?;
     Ok(Some(summary))
 }
@@ -206,7 +209,8 @@ pub async fn write_plan(
     // Recovery scores for the range: a row per day with a score, none otherwise.
     let days: Vec<NaiveDate> = plan.recovery.iter().map(|r| date_of(r.day)).collect();
     summary.removed += sqlx::query(
-        "delete from wt_recovery_scores where profile_id = $1 and score_date between $2 and $3 and not (score_date = any($4))",
+        "delete from wt_recovery_scores where profile_id = $1 and score_date between $2 and $3 \
+         and not (score_date = any($4)) and override_reason is null",
     )
     .bind(profile_id)
     .bind(from)
@@ -246,4 +250,129 @@ pub async fn write_plan(
     .await?;
     summary.recovery_days = plan.recovery.len();
     Ok(summary)
+}
+
+/// How far back a goal's trend is read.
+const FORECAST_HISTORY_DAYS: i64 = 365;
+
+/// Forecasts every active goal that names a metric: one current row in
+/// `wt_forecasts` per goal, and the goal's `expected_date`, `confidence_score`
+/// and `current_value`. Below the minimum number of points no forecast is
+/// stored. Rows change (and `last_recalculated_at` / `calculated_at` move)
+/// only when a value changes, so a re-run writes nothing.
+pub async fn write_forecasts(conn: &mut PgConnection, profile_id: Uuid, to: NaiveDate) -> sqlx::Result<usize> {
+    use super::forecast::{forecast, ForecastStatus, Goal, Observation};
+
+    let goals: Vec<(Uuid, String, f64, Option<NaiveDate>)> = sqlx::query_as(
+        "select id, metric_type::text, target_value::float8, target_date from wt_goal_forecasts \
+         where profile_id = $1 and is_active and metric_type is not null",
+    )
+    .bind(profile_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut stored = 0;
+    for (goal_id, metric, target, target_date) in goals {
+        let readings: Vec<(NaiveDate, f64)> = sqlx::query_as(
+            "select (recorded_at at time zone 'UTC')::date, value_num::float8 from wt_health_metrics \
+             where profile_id = $1 and metric_type = $2::wt_metric_type and is_primary and value_num is not null \
+               and recorded_at >= $3::date and recorded_at < $4::date + 1",
+        )
+        .bind(profile_id)
+        .bind(&metric)
+        .bind(to - chrono::Duration::days(FORECAST_HISTORY_DAYS))
+        .bind(to)
+        .fetch_all(&mut *conn)
+        .await?;
+        let obs: Vec<Observation> =
+            readings.iter().map(|(d, v)| Observation { day: day_number(*d) as f64, value: *v }).collect();
+        let goal = Goal { target, direction: None, deadline_day: target_date.map(|d| day_number(d) as f64) };
+        let f = forecast(&obs, &goal, Some(day_number(to) as f64));
+        let current = f.current_value;
+
+        if f.status == ForecastStatus::InsufficientData {
+            sqlx::query("delete from wt_forecasts where goal_forecast_id = $1")
+                .bind(goal_id)
+                .execute(&mut *conn)
+                .await?;
+            update_goal(conn, goal_id, None, None, current).await?;
+            continue;
+        }
+        let projected = f.projected_day.map(|d| date_of(d.round() as i64));
+        let model = f.model_type.map(|m| m.as_str()).unwrap_or("linear_regression");
+        let slope = f.slope_per_day.unwrap_or(0.0);
+        let existing: Vec<Uuid> = sqlx::query_scalar(
+            "select id from wt_forecasts where goal_forecast_id = $1 order by calculated_at desc, id",
+        )
+        .bind(goal_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        match existing.split_first() {
+            Some((keep, extra)) => {
+                sqlx::query("delete from wt_forecasts where id = any($1)").bind(extra).execute(&mut *conn).await?;
+                sqlx::query(
+                    "update wt_forecasts set metric_type = $2, current_value = $3, target_value = $4, slope = $5, \
+                       projected_date = $6, confidence = $7, data_points = $8, model_type = $9::wt_forecast_model, \
+                       calculated_at = now() \
+                     where id = $1 and (metric_type, current_value, target_value, slope, projected_date, confidence, \
+                       data_points, model_type) is distinct from ($2, $3::numeric, $4::numeric, $5::numeric, $6, \
+                       $7::numeric, $8, $9::wt_forecast_model)",
+                )
+                .bind(keep)
+                .bind(&metric)
+                .bind(current.unwrap_or(0.0))
+                .bind(target)
+                .bind(slope)
+                .bind(projected)
+                .bind(f.confidence)
+                .bind(f.data_points as i32)
+                .bind(model)
+                .execute(&mut *conn)
+                .await?;
+            }
+            None => {
+                sqlx::query(
+                    "insert into wt_forecasts (profile_id, goal_forecast_id, metric_type, current_value, target_value, \
+                       slope, projected_date, confidence, data_points, model_type) \
+                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::wt_forecast_model)",
+                )
+                .bind(profile_id)
+                .bind(goal_id)
+                .bind(&metric)
+                .bind(current.unwrap_or(0.0))
+                .bind(target)
+                .bind(slope)
+                .bind(projected)
+                .bind(f.confidence)
+                .bind(f.data_points as i32)
+                .bind(model)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+        update_goal(conn, goal_id, projected, Some(f.confidence), current).await?;
+        stored += 1;
+    }
+    Ok(stored)
+}
+
+async fn update_goal(
+    conn: &mut PgConnection,
+    goal_id: Uuid,
+    expected: Option<NaiveDate>,
+    confidence: Option<f64>,
+    current: Option<f64>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update wt_goal_forecasts set expected_date = $2, confidence_score = $3, current_value = coalesce($4, current_value), \
+           last_recalculated_at = now() \
+         where id = $1 and (expected_date, confidence_score, current_value) \
+           is distinct from ($2, $3::numeric, coalesce($4::numeric, current_value))",
+    )
+    .bind(goal_id)
+    .bind(expected)
+    .bind(confidence)
+    .bind(current)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

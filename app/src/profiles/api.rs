@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::logic::{ModuleName, ProfileForm};
+#[cfg(feature = "ssr")]
+use super::logic::ModuleName;
+use super::logic::ProfileForm;
 use super::model::{ModuleTile, Profile};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]

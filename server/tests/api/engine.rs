@@ -69,7 +69,9 @@ async fn snapshot(admin: &PgPool, profile: Uuid) -> Vec<String> {
         "select x from ( \
            select 'l' || xmin::text || to_jsonb(t)::text as x from wt_training_loads t where profile_id = $1 \
            union all select 'b' || xmin::text || to_jsonb(t)::text from wt_baselines t where profile_id = $1 \
-           union all select 'r' || xmin::text || to_jsonb(t)::text from wt_recovery_scores t where profile_id = $1) s order by x",
+           union all select 'r' || xmin::text || to_jsonb(t)::text from wt_recovery_scores t where profile_id = $1 \
+           union all select 'f' || xmin::text || to_jsonb(t)::text from wt_forecasts t where profile_id = $1 \
+           union all select 'g' || xmin::text || to_jsonb(t)::text from wt_goal_forecasts t where profile_id = $1) s order by x",
     )
     .bind(profile)
     .fetch_all(admin)
@@ -124,9 +126,11 @@ async fn recomputing_twice_changes_nothing_and_stale_rows_go() {
     let admin = admin_pool(&db).await;
     let pool = app_pool(&db).await;
     let a = seed(&admin, 80).await;
+    add_weight_goal(&admin, a, 40).await;
     let from = today() - Duration::days(20);
     app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap();
     let first = snapshot(&admin, a).await;
+    assert!(first.iter().any(|row| row.starts_with('f')), "the goal got a forecast");
     assert!(!first.is_empty());
     app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap();
     assert_eq!(snapshot(&admin, a).await, first, "no row was rewritten");
@@ -235,4 +239,117 @@ async fn deleting_a_profile_cascades_without_requeueing_and_the_worker_drops_its
     assert_eq!(generation().await, Some(before));
     assert_eq!(run_once(&pool, "w1", today()).await.unwrap(), 1);
     assert_eq!(generation().await, None, "the worker removed the row of the deleted profile");
+}
+
+/// A weight-loss goal (target 70 kg in 60 days) and `days` daily weights
+/// falling from 80 kg by 0.1 kg a day.
+async fn add_weight_goal(admin: &PgPool, profile: Uuid, days: i32) -> Uuid {
+    sqlx::query(
+        "insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, unit, recorded_at, dedupe_hash) \
+         select p.user_id, p.id, 'manual', 'weight', 80 - (($2 - 1 - d) * 0.1), 'kg', (current_date - d) + time '07:30', \
+                md5(p.id::text || 'weight' || d) \
+         from wt_profiles p cross join generate_series(0, $2 - 1) d where p.id = $1",
+    )
+    .bind(profile)
+    .bind(days)
+    .execute(admin)
+    .await
+    .unwrap();
+    sqlx::query_scalar(
+        "insert into wt_goal_forecasts (profile_id, goal_description, target_value, unit, metric_type, target_date) \
+         values ($1, 'Reach 70 kg', 70, 'kg', 'weight', current_date + 60) returning id",
+    )
+    .bind(profile)
+    .fetch_one(admin)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn goals_get_a_forecast_with_a_date_and_a_confidence_once_there_are_enough_points() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 3).await;
+    let goal = add_weight_goal(&admin, a, 2).await;
+    let summary = app::performance::recompute::recompute(&pool, a, today(), today()).await.unwrap().unwrap();
+    assert_eq!(summary.forecasts, 0, "two weights are too few for a forecast");
+    let rows: i64 = sqlx::query_scalar("select count(*) from wt_forecasts where goal_forecast_id = $1")
+        .bind(goal)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(rows, 0);
+
+    let b = seed(&admin, 3).await;
+    let goal = add_weight_goal(&admin, b, 40).await;
+    let summary = app::performance::recompute::recompute(&pool, b, today(), today()).await.unwrap().unwrap();
+    assert_eq!(summary.forecasts, 1);
+    let (model, slope, points, projected, confidence): (String, f64, i32, NaiveDate, f64) = sqlx::query_as(
+        "select model_type::text, slope::float8, data_points, projected_date, confidence::float8 from wt_forecasts \
+         where goal_forecast_id = $1",
+    )
+    .bind(goal)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(model, "linear_regression", "a straight line stays linear");
+    assert!((slope + 0.1).abs() < 1e-6, "{slope}");
+    assert_eq!(points, 40);
+    // 76.1 kg today, falling 0.1 kg a day: 70 kg in 61 days, one day after the goal date.
+    assert_eq!(projected, today() + Duration::days(61));
+    assert!(confidence < 0.5, "the goal date comes a day too early: {confidence}");
+    let (expected, score, current): (NaiveDate, f64, f64) = sqlx::query_as(
+        "select expected_date, confidence_score::float8, current_value::float8 from wt_goal_forecasts where id = $1",
+    )
+    .bind(goal)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!((expected, score), (projected, confidence));
+    assert!((current - 76.1).abs() < 1e-9);
+}
+
+#[tokio::test]
+async fn a_persons_override_is_kept_apart_and_survives_recomputation() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 60).await;
+    app::performance::recompute::recompute(&pool, a, today() - Duration::days(5), today()).await.unwrap();
+    let computed: f64 = sqlx::query_scalar(
+        "select recovery_score::float8 from wt_recovery_scores where profile_id = $1 and score_date = current_date",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    sqlx::query("update wt_recovery_scores set override_reason = 'ill', overridden_at = now() where profile_id = $1 and score_date = current_date")
+        .bind(a)
+        .execute(&admin)
+        .await
+        .unwrap();
+    // The heart inputs vanish: no score can be computed any more, so without the
+    // override the row would be deleted; with it, the row and the verdict stay.
+    sqlx::query("delete from wt_health_metrics where profile_id = $1 and metric_type in ('hrv', 'resting_hr')")
+        .bind(a)
+        .execute(&admin)
+        .await
+        .unwrap();
+    app::performance::recompute::recompute(&pool, a, today() - Duration::days(5), today()).await.unwrap();
+    let (reason, score): (Option<String>, f64) = sqlx::query_as(
+        "select override_reason, recovery_score::float8 from wt_recovery_scores where profile_id = $1 and score_date = current_date",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(reason.as_deref(), Some("ill"));
+    assert_eq!(score, computed);
+    let others: i64 = sqlx::query_scalar("select count(*) from wt_recovery_scores where profile_id = $1")
+        .bind(a)
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    assert_eq!(others, 1, "rows without an override went with their inputs");
 }

@@ -296,23 +296,37 @@ pub struct RecoveryDay {
 }
 
 impl RecoveryDay {
-    /// What to show: the override's score if it has one; no number for "ill"/"injured" without
-    /// one; otherwise the computed score.
+    /// What to show: see [`effective_score`].
     pub fn effective_score(&self) -> Option<f64> {
-        match &self.person_override {
-            Some(o) if o.score.is_some() => o.score.filter(|s| s.is_finite()).map(clamp_score),
-            Some(o) if o.reason != OverrideReason::Other => None,
-            _ => self.computed.recovery_score,
-        }
+        effective_score(self.computed.recovery_score, self.person_override.as_ref())
     }
-    /// The band to show: the override's score's band; red ("rest") for "ill"/"injured"
-    /// without a score; otherwise the computed band.
+    /// The band to show: see [`effective_band`].
     pub fn effective_band(&self) -> Option<RecoveryBand> {
-        match &self.person_override {
-            Some(o) if o.score.is_some() => self.effective_score().map(RecoveryBand::from_score),
-            Some(o) if o.reason != OverrideReason::Other => Some(RecoveryBand::Red),
-            _ => self.computed.band,
-        }
+        effective_band(self.computed.recovery_score, self.computed.band, self.person_override.as_ref())
+    }
+}
+
+/// What to show for a day: the override's score if it has one; no number for
+/// "ill"/"injured" without one; otherwise the computed score.
+pub fn effective_score(computed: Option<f64>, person_override: Option<&RecoveryOverride>) -> Option<f64> {
+    match person_override {
+        Some(o) if o.score.is_some() => o.score.filter(|s| s.is_finite()).map(clamp_score),
+        Some(o) if o.reason != OverrideReason::Other => None,
+        _ => computed,
+    }
+}
+
+/// The band to show: the override's score's band; red ("rest") for
+/// "ill"/"injured" without a score; otherwise the computed band.
+pub fn effective_band(
+    computed: Option<f64>,
+    computed_band: Option<RecoveryBand>,
+    person_override: Option<&RecoveryOverride>,
+) -> Option<RecoveryBand> {
+    match person_override {
+        Some(o) if o.score.is_some() => effective_score(computed, person_override).map(RecoveryBand::from_score),
+        Some(o) if o.reason != OverrideReason::Other => Some(RecoveryBand::Red),
+        _ => computed_band,
     }
 }
 
