@@ -1,9 +1,12 @@
 //! The performance engine: training load, fitness/fatigue/form, baselines,
 //! sleep and recovery scores (pure, in `logic`), goal forecasts (`forecast`),
-//! and the recompute plan that turns a profile's data into engine rows.
+//! the recompute plan and its database side, and the recovery page.
 
+pub mod api;
 pub mod forecast;
 pub mod logic;
+pub mod model;
 pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod recompute;
+pub mod views;

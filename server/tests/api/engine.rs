@@ -24,15 +24,22 @@ async fn seed(admin: &PgPool, days: i32) -> Uuid {
     .fetch_one(admin)
     .await
     .unwrap();
+    seed_data(admin, profile, days).await;
+    profile
+}
+
+/// `days` days of resting HR, HRV, sleep and stress, and a 40-minute RPE-6
+/// run every other day, for an existing profile.
+pub async fn seed_data(admin: &PgPool, profile: Uuid, days: i32) {
     sqlx::query(
         "insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, recorded_at, dedupe_hash) \
-         select $1, $2, 'manual', m::wt_metric_type, \
+         select p.user_id, p.id, 'manual', m::wt_metric_type, \
                 case m when 'resting_hr' then 54 + (d % 5) when 'hrv' then 48 + (d * 7 % 11) \
                        when 'sleep' then 6.5 + (d % 4) * 0.5 else 20 + (d * 3 % 40) end, \
-                (current_date - d) + time '07:00', md5($2::text || m || d) \
-         from generate_series(0, $3 - 1) d cross join unnest(array['resting_hr', 'hrv', 'sleep', 'stress']) m",
+                (current_date - d) + time '07:00', md5(p.id::text || m || d) \
+         from wt_profiles p cross join generate_series(0, $2 - 1) d \
+         cross join unnest(array['resting_hr', 'hrv', 'sleep', 'stress']) m where p.id = $1",
     )
-    .bind(user)
     .bind(profile)
     .bind(days)
     .execute(admin)
@@ -47,7 +54,6 @@ async fn seed(admin: &PgPool, days: i32) -> Uuid {
     .execute(admin)
     .await
     .unwrap();
-    profile
 }
 
 async fn engine_rows(admin: &PgPool, profile: Uuid) -> (i64, i64, i64) {

@@ -9,5 +9,6 @@ mod dashboard;
 mod engine;
 mod health;
 mod profiles;
+mod recovery;
 mod rls;
 mod schema;

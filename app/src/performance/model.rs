@@ -1,0 +1,145 @@
+//! Recovery as the browser sees it, and the override form's rules.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::logic::recovery::{effective_band, effective_score, OverrideReason, RecoveryBand, RecoveryOverride};
+use crate::error::FieldErrors;
+
+/// One day of `wt_recovery_scores`, computed and overridden parts apart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct RecoveryEntry {
+    pub score_date: NaiveDate,
+    pub recovery_score: f64,
+    pub hr_component: Option<f64>,
+    pub sleep_component: Option<f64>,
+    pub stress_component: Option<f64>,
+    pub load_component: Option<f64>,
+    pub override_reason: Option<String>,
+    pub override_score: Option<f64>,
+    pub override_note: Option<String>,
+}
+
+fn reason_of(s: &str) -> Option<OverrideReason> {
+    match s {
+        "ill" => Some(OverrideReason::Ill),
+        "injured" => Some(OverrideReason::Injured),
+        "other" => Some(OverrideReason::Other),
+        _ => None,
+    }
+}
+
+impl RecoveryEntry {
+    fn person_override(&self) -> Option<RecoveryOverride> {
+        let reason = reason_of(self.override_reason.as_deref()?)?;
+        Some(RecoveryOverride { reason, score: self.override_score, note: self.override_note.clone() })
+    }
+    /// The score to show (the person's, when they set one).
+    pub fn shown_score(&self) -> Option<f64> {
+        effective_score(Some(self.recovery_score), self.person_override().as_ref())
+    }
+    pub fn shown_band(&self) -> Option<RecoveryBand> {
+        let computed_band = Some(RecoveryBand::from_score(self.recovery_score));
+        effective_band(Some(self.recovery_score), computed_band, self.person_override().as_ref())
+    }
+}
+
+pub const OVERRIDE_REASONS: [(&str, &str); 3] =
+    [("ill", "I'm ill"), ("injured", "I'm injured"), ("other", "Something else")];
+
+/// A validated override.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverrideDraft {
+    pub date: NaiveDate,
+    pub reason: String,
+    pub score: Option<f64>,
+    pub note: Option<String>,
+}
+
+pub fn parse_override(
+    date: &str,
+    reason: &str,
+    score: &str,
+    note: &str,
+    today: NaiveDate,
+) -> Result<OverrideDraft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let date = match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
+        Ok(d) if d > today => {
+            errors.add("date", "You can only mark today or earlier days.");
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) => {
+            errors.add("date", "Enter the date as YYYY-MM-DD.");
+            None
+        }
+    };
+    if reason_of(reason).is_none() {
+        errors.add("reason", "Choose why you are overriding this day.");
+    }
+    let score = match score.trim() {
+        "" => None,
+        raw => match raw.parse::<f64>() {
+            Ok(v) if (0.0..=100.0).contains(&v) => Some(v),
+            _ => {
+                errors.add("score", "Enter a score from 0 to 100, or leave it empty.");
+                None
+            }
+        },
+    };
+    let note = note.trim();
+    if note.chars().count() > 500 {
+        errors.add("note", "Keep the note under 500 characters.");
+    }
+    match date {
+        Some(date) if errors.is_empty() => Ok(OverrideDraft {
+            date,
+            reason: reason.to_owned(),
+            score,
+            note: (!note.is_empty()).then(|| note.to_owned()),
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(reason: Option<&str>, score: Option<f64>) -> RecoveryEntry {
+        RecoveryEntry {
+            score_date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            recovery_score: 72.0,
+            hr_component: None,
+            sleep_component: None,
+            stress_component: None,
+            load_component: None,
+            override_reason: reason.map(str::to_owned),
+            override_score: score,
+            override_note: None,
+        }
+    }
+
+    #[test]
+    fn an_override_replaces_what_is_shown_but_not_the_computed_score() {
+        assert_eq!(entry(None, None).shown_score(), Some(72.0));
+        assert_eq!(entry(Some("ill"), None).shown_score(), None);
+        assert_eq!(entry(Some("ill"), None).shown_band(), Some(RecoveryBand::Red));
+        assert_eq!(entry(Some("other"), Some(20.0)).shown_score(), Some(20.0));
+        assert_eq!(entry(Some("other"), None).shown_score(), Some(72.0));
+        assert_eq!(entry(Some("ill"), None).recovery_score, 72.0);
+    }
+
+    #[test]
+    fn override_input_is_checked_field_by_field() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let e = parse_override("2026-12-01", "bored", "150", "", today).unwrap_err();
+        for f in ["date", "reason", "score"] {
+            assert!(e.get(f).is_some(), "{f}");
+        }
+        let ok = parse_override("2026-11-22", "injured", "", " sprained ankle ", today).unwrap();
+        assert_eq!((ok.score, ok.note.as_deref()), (None, Some("sprained ankle")));
+    }
+}

@@ -1,0 +1,139 @@
+//! The recovery page: the last 30 days charted, each day's components, and
+//! the form to override a day.
+
+use leptos::prelude::*;
+
+use crate::performance::api::{list_recovery, ClearRecoveryOverride, SetRecoveryOverride};
+use crate::performance::logic::recovery::RecoveryBand;
+use crate::performance::model::{RecoveryEntry, OVERRIDE_REASONS};
+use crate::ui::chart::LineChart;
+use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, BUTTON_QUIET, INPUT, LABEL};
+use crate::ui::layout::{data_version, tracked_action, Page};
+
+#[component]
+pub fn RecoveryPage() -> impl IntoView {
+    view! {
+        <Page>
+            <Recovery/>
+        </Page>
+    }
+}
+
+fn band_label(band: Option<RecoveryBand>) -> (&'static str, &'static str) {
+    match band {
+        Some(RecoveryBand::Green) => ("Green: ready", "bg-emerald-700"),
+        Some(RecoveryBand::Yellow) => ("Yellow: take it steady", "bg-amber-500"),
+        Some(RecoveryBand::Red) => ("Red: rest", "bg-red-700"),
+        None => ("", "bg-slate-400"),
+    }
+}
+
+fn component(value: Option<f64>) -> String {
+    value.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
+}
+
+#[component]
+fn Recovery() -> impl IntoView {
+    let version = data_version();
+    let entries = Resource::new(move || version.get(), |_| list_recovery());
+    let set = tracked_action::<SetRecoveryOverride>();
+    let error = action_error(set);
+    let today = chrono::Utc::now().date_naive().to_string();
+    view! {
+        <h1 class="mb-1 text-2xl font-bold">"Recovery"</h1>
+        <p class="mb-4 text-sm text-slate-700">
+            "A daily score from 0 to 100 from heart-rate variability and resting heart rate against your own baseline, "
+            "sleep, stress and recent training load. It appears once about two weeks of heart data are in."
+        </p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="mb-4 rounded border border-slate-300 bg-white p-4" data-testid="no-recovery">
+                            "No recovery scores yet. Log resting heart rate (and HRV if your device measures it) each morning; "
+                            "the first score comes once there are 14 days to compare with."
+                        </p>
+                    }.into_any(),
+                    Ok(list) => recovery_list(list).into_any(),
+                }
+            })}
+        </Suspense>
+        <section class="mt-6 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="override-heading">
+            <h2 id="override-heading" class="mb-2 text-lg font-semibold">"Override a day"</h2>
+            <p class="mb-3 text-sm text-slate-700">"Feeling ill or injured? Mark the day; the computed score is kept beside your verdict."</p>
+            <ActionForm action=set>
+                <FormError error=error/>
+                <div class="grid gap-x-3 sm:grid-cols-2">
+                    <TextField name="date" label="Day" kind="date" error=error value=today required=true/>
+                    <div class="mb-4">
+                        <label for="f-reason" class=LABEL>"Reason"</label>
+                        <select id="f-reason" name="reason" class=INPUT aria-describedby="reason-error">
+                            {OVERRIDE_REASONS.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
+                        </select>
+                        <FieldError error=error field="reason"/>
+                    </div>
+                    <TextField name="score" label="Your own score (optional)" error=error hint="0 to 100"/>
+                    <TextField name="note" label="Note (optional)" error=error/>
+                </div>
+                <button type="submit" class=BUTTON>"Save override"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn recovery_list(list: Vec<RecoveryEntry>) -> impl IntoView {
+    let points: Vec<(i64, f64)> = list
+        .iter()
+        .rev()
+        .filter_map(|e| Some((e.score_date.and_hms_opt(12, 0, 0)?.and_utc().timestamp(), e.shown_score()?)))
+        .collect();
+    let clear = tracked_action::<ClearRecoveryOverride>();
+    view! {
+        <section class="mb-4 rounded-lg border border-slate-300 bg-white p-4" aria-label="Recovery chart">
+            <LineChart points=points label="Recovery score" stroke="#6d28d9"/>
+        </section>
+        <table class="w-full rounded-lg bg-white text-sm" data-testid="recovery-days">
+            <thead>
+                <tr class="text-left">
+                    <th scope="col" class="p-2">"Day"</th>
+                    <th scope="col" class="p-2">"Score"</th>
+                    <th scope="col" class="p-2">"Band"</th>
+                    <th scope="col" class="hidden p-2 sm:table-cell">"Heart · Sleep · Stress · Load"</th>
+                    <th scope="col" class="p-2"><span class="sr-only">"Override"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {list.into_iter().map(|e| {
+                    let (band, dot) = band_label(e.shown_band());
+                    let shown = match (e.shown_score(), &e.override_reason) {
+                        (Some(s), _) => format!("{s:.0}"),
+                        (None, Some(r)) => if r == "injured" { "Injured".into() } else { "Ill".into() },
+                        (None, None) => "–".into(),
+                    };
+                    let computed = e.override_reason.as_ref().map(|_| format!("(computed {:.0})", e.recovery_score));
+                    let date = e.score_date.to_string();
+                    view! {
+                        <tr class="border-t border-slate-200">
+                            <td class="p-2">{date.clone()}</td>
+                            <td class="p-2 font-semibold">{shown} " " <span class="font-normal text-slate-700">{computed}</span></td>
+                            <td class="p-2"><span class=format!("mr-1 inline-block h-3 w-3 rounded-full {dot}") aria-hidden="true"></span>{band}</td>
+                            <td class="hidden p-2 sm:table-cell">
+                                {format!("{} · {} · {} · {}", component(e.hr_component), component(e.sleep_component),
+                                    component(e.stress_component), component(e.load_component))}
+                            </td>
+                            <td class="p-2">
+                                {e.override_reason.is_some().then(|| view! {
+                                    <ActionForm action=clear>
+                                        <input type="hidden" name="date" value=date.clone()/>
+                                        <button type="submit" class=BUTTON_QUIET>"Clear" <span class="sr-only">{format!(" override of {date}")}</span></button>
+                                    </ActionForm>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

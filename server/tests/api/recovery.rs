@@ -1,0 +1,106 @@
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+
+use crate::engine::seed_data;
+use crate::helpers::{app_pool, TestApp};
+
+#[tokio::test]
+async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
+    let app = TestApp::spawn().await;
+    let (client, _, user_id) = app.sign_up("Rory").await;
+    let profile = app.primary_profile(user_id).await;
+    seed_data(&app.admin, profile, 60).await;
+    let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
+    let pool = app_pool(&db).await;
+    let today = Utc::now().date_naive();
+    app::performance::recompute::recompute(&pool, profile, today - Duration::days(9), today).await.unwrap();
+
+    let (status, html) = app.get_html(&client, "/recovery").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("data-testid=\"recovery-days\""), "{html}");
+    assert!(html.contains("Recovery score: 10 points"), "ten days charted");
+
+    let computed: f64 = sqlx::query_scalar(
+        "select recovery_score::float8 from wt_recovery_scores where profile_id = $1 and score_date = $2",
+    )
+    .bind(profile)
+    .bind(today)
+    .fetch_one(&app.admin)
+    .await
+    .unwrap();
+    let day = today.to_string();
+    let res = app
+        .call(&client, "recovery/override", &[("date", &day), ("reason", "ill"), ("score", ""), ("note", "flu")])
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let (reason, score): (Option<String>, f64) =
+        sqlx::query_as("select override_reason, recovery_score::float8 from wt_recovery_scores where profile_id = $1 and score_date = $2")
+            .bind(profile)
+            .bind(today)
+            .fetch_one(&app.admin)
+            .await
+            .unwrap();
+    assert_eq!((reason.as_deref(), score), (Some("ill"), computed), "kept apart from the computed score");
+    let (_, html) = app.get_html(&client, "/recovery").await;
+    assert!(html.contains(">Ill") && html.contains("Red: rest"), "the day shows as ill");
+
+    let res = app
+        .call(&client, "recovery/override", &[("date", "2001-01-01"), ("reason", "ill"), ("score", ""), ("note", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app
+        .call(&client, "recovery/override", &[("date", &day), ("reason", "ill"), ("score", "140"), ("note", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let res = app.call(&client, "recovery/clear-override", &[("date", &day)]).await;
+    assert!(res.status().is_success());
+    let reason: Option<String> =
+        sqlx::query_scalar("select override_reason from wt_recovery_scores where profile_id = $1 and score_date = $2")
+            .bind(profile)
+            .bind(today)
+            .fetch_one(&app.admin)
+            .await
+            .unwrap();
+    assert_eq!(reason, None);
+}
+
+#[tokio::test]
+async fn people_cannot_rewrite_computed_scores_nor_override_another_household() {
+    let app = TestApp::spawn().await;
+    let (_, _, a_user) = app.sign_up("Ana").await;
+    let (bob, _, _) = app.sign_up("Bob").await;
+    let a = app.primary_profile(a_user).await;
+    seed_data(&app.admin, a, 30).await;
+    let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
+    let pool = app_pool(&db).await;
+    let today = Utc::now().date_naive();
+    app::performance::recompute::recompute(&pool, a, today, today).await.unwrap();
+
+    // Bob's override of that day finds no row of his; Ana's row is untouched.
+    let res = app
+        .call(
+            &bob,
+            "recovery/override",
+            &[("date", &today.to_string()), ("reason", "ill"), ("score", ""), ("note", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let reason: Option<String> =
+        sqlx::query_scalar("select override_reason from wt_recovery_scores where profile_id = $1 and score_date = $2")
+            .bind(a)
+            .bind(today)
+            .fetch_one(&app.admin)
+            .await
+            .unwrap();
+    assert_eq!(reason, None);
+
+    // Ana herself may set her override columns, but not the computed score.
+    let mut tx = app::db::begin_as(&pool, a_user).await.unwrap();
+    let err = sqlx::query("update wt_recovery_scores set recovery_score = 99 where profile_id = $1")
+        .bind(a)
+        .execute(&mut *tx)
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_database_error().and_then(|e| e.code()).as_deref(), Some("42501"));
+}
