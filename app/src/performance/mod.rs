@@ -7,6 +7,8 @@ pub mod forecast;
 pub mod logic;
 pub mod model;
 pub mod plan;
+#[cfg(test)]
+mod proptests;
 #[cfg(feature = "ssr")]
 pub mod recompute;
 pub mod views;
