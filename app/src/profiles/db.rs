@@ -65,9 +65,24 @@ pub async fn insert(conn: &mut PgConnection, user_id: Uuid, draft: &ProfileDraft
     .bind(&names)
     .bind(&orders)
     .bind(&configs)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    save_targets(conn, id, draft).await?;
     Ok(id)
+}
+
+/// Default nutrient targets follow the profile's body data (meals module).
+async fn save_targets(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -> sqlx::Result<()> {
+    let today = chrono::Utc::now().date_naive();
+    let age = draft.date_of_birth.map(|dob| (today - dob).num_days() as f64 / 365.25);
+    let targets = crate::meals::logic::targets::for_profile(
+        age,
+        draft.gender.as_deref(),
+        draft.height_cm,
+        draft.weight_kg,
+        draft.activity_level.as_deref(),
+    );
+    crate::meals::db::save_default_targets(conn, id, &targets).await
 }
 
 pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -> sqlx::Result<bool> {
@@ -86,9 +101,13 @@ pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -> 
     .bind(&draft.fitness_goals)
     .bind(&draft.dietary_restrictions)
     .bind(&draft.allergies)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let updated = done.rows_affected() == 1;
+    if updated {
+        save_targets(conn, id, draft).await?;
+    }
+    Ok(updated)
 }
 
 /// Deletes a dependent profile (never the primary one) and everything it owns.

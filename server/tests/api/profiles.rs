@@ -127,3 +127,55 @@ async fn without_javascript_a_failed_form_comes_back_with_the_message_next_to_th
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Enter the height in cm as a number."), "{html}");
 }
+
+#[tokio::test]
+async fn a_profile_with_body_data_gets_age_appropriate_default_nutrient_targets() {
+    let app = TestApp::spawn().await;
+    let (client, _, user_id) = app.sign_up("Tess").await;
+    let parent = app.primary_profile(user_id).await;
+    let none: i64 = sqlx::query_scalar("select count(*) from wt_nutrient_targets where profile_id = $1")
+        .bind(parent)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    assert_eq!(none, 0, "no targets without date of birth, height and weight");
+
+    app.call(&client, "profiles/create", &profile_form("Mia")).await;
+    let child: Uuid = sqlx::query_scalar("select id from wt_profiles where user_id = $1 and not is_primary")
+        .bind(user_id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
+    let targets: Vec<(String, f64, String)> = sqlx::query_as(
+        "select n.name, t.target_value::float8, t.period::text from wt_nutrient_targets t \
+         join wt_nutrients n on n.id = t.nutrient_id where t.profile_id = $1 order by n.name",
+    )
+    .bind(child)
+    .fetch_all(&app.admin)
+    .await
+    .unwrap();
+    let value = |name: &str| targets.iter().find(|t| t.0 == name).map(|t| t.1);
+    assert!(targets.len() >= 10, "{targets:?}");
+    assert!(targets.iter().all(|t| t.2 == "daily"));
+    // A 9-year-old of 26.5 kg: protein at the IOM RDA of 0.95 g/kg for ages 9–13.
+    let protein = value("Protein").unwrap();
+    assert!((protein - 0.95 * 26.5).abs() < 0.01, "{protein}");
+    let energy = value("Energy").unwrap();
+    assert!((1500.0..2600.0).contains(&energy), "a child's energy need, not an adult's: {energy}");
+
+    // Heavier child, new targets.
+    let mut form = profile_form("Mia");
+    form[4] = ("weight_kg", "30");
+    let id = child.to_string();
+    form.push(("id", &id));
+    app.call(&client, "profiles/update", &form).await;
+    let protein: f64 = sqlx::query_scalar(
+        "select t.target_value::float8 from wt_nutrient_targets t join wt_nutrients n on n.id = t.nutrient_id \
+         where t.profile_id = $1 and n.name = 'Protein'",
+    )
+    .bind(child)
+    .fetch_one(&app.admin)
+    .await
+    .unwrap();
+    assert!((protein - 0.95 * 30.0).abs() < 0.01, "{protein}");
+}

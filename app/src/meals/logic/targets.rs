@@ -225,3 +225,26 @@ fn target(
 ) -> NutrientTarget {
     NutrientTarget { nutrient, unit, value, kind, source }
 }
+
+/// Default daily targets for a profile, from its date of birth, gender, height,
+/// weight and activity level. Empty when the energy need cannot be estimated
+/// (no date of birth, height or weight): targets are then left as they are.
+pub fn for_profile(
+    age_years: Option<f64>,
+    gender: Option<&str>,
+    height_cm: Option<f64>,
+    weight_kg: Option<f64>,
+    activity_level: Option<&str>,
+) -> Vec<NutrientTarget> {
+    use super::energy::{energy_estimate, ActivityLevel, BodyProfile};
+    let (Some(age_years), Some(height_cm), Some(weight_kg)) = (age_years, height_cm, weight_kg) else {
+        return Vec::new();
+    };
+    let sex = Sex::from_gender(gender);
+    let activity_level = activity_level.and_then(ActivityLevel::parse).unwrap_or_default();
+    let body = BodyProfile { age_years, sex, weight_kg, height_cm, activity_level };
+    match energy_estimate(&body) {
+        Some(energy) => default_targets(age_years, sex, energy.tdee_kcal, Some(weight_kg)),
+        None => Vec::new(),
+    }
+}
