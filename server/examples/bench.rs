@@ -105,6 +105,24 @@ async fn main() {
         started.elapsed().as_secs_f64()
     );
 
+    // The seed queued every profile for the engine; measure once the worker is done.
+    let drain = Instant::now();
+    loop {
+        let queued: i64 =
+            sqlx::query_scalar("select count(*) from engine.recompute_queue").fetch_one(&admin).await.unwrap();
+        if queued == 0 {
+            break;
+        }
+        assert!(drain.elapsed() < Duration::from_secs(600), "the recompute queue did not drain");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let scores: i64 = sqlx::query_scalar("select count(*) from wt_recovery_scores").fetch_one(&admin).await.unwrap();
+    println!(
+        "engine worker recomputed {} profiles ({scores} recovery scores) in {:.1} s",
+        households * 3,
+        drain.elapsed().as_secs_f64()
+    );
+
     let mut clients = Vec::new();
     for email in &emails {
         let client =

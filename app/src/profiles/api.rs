@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
-use super::logic::ModuleName;
-use super::logic::ProfileForm;
+use super::logic::{ModuleName, ProfileForm};
 use super::model::{ModuleTile, Profile};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
