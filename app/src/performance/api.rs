@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::model::RecoveryEntry;
+use super::model::{RecoveryEntry, TrainingSummary};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
@@ -93,6 +93,32 @@ pub async fn clear_recovery_override(date: String) -> Result<(), AppError> {
             tx.commit().await?;
             leptos_axum::redirect("/recovery");
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// Fitness, fatigue, form and the load trend from the current profile's training loads.
+#[server(endpoint = "recovery/training")]
+pub async fn get_training_summary() -> Result<Option<TrainingSummary>, AppError> {
+    respond(
+        async {
+            use super::logic::pmc::DailyLoad;
+            use super::recompute::day_number;
+            let caller = Caller::require().await?;
+            let mut tx = caller.begin().await?;
+            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let rows: Vec<(chrono::NaiveDate, f64)> = sqlx::query_as(
+                "select load_date, sum(training_load)::float8 from wt_training_loads where profile_id = $1 \
+                 group by load_date order by load_date",
+            )
+            .bind(profile_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            let loads: Vec<DailyLoad> =
+                rows.into_iter().map(|(d, load)| DailyLoad { day: day_number(d), load }).collect();
+            Ok(super::model::training_summary(&loads, day_number(chrono::Utc::now().date_naive())))
         }
         .await,
     )

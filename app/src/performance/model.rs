@@ -143,3 +143,63 @@ mod tests {
         assert_eq!((ok.score, ok.note.as_deref()), (None, Some("sprained ankle")));
     }
 }
+
+/// Fitness, fatigue, form and the load trend for the recovery page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingSummary {
+    pub ctl: f64,
+    pub atl: f64,
+    /// This morning's form: yesterday's CTL − ATL.
+    pub form: f64,
+    pub form_pct: Option<f64>,
+    pub acwr: Option<f64>,
+    /// Neutral words for the acute:chronic trend (never "injury risk").
+    pub trend: String,
+    pub warming_up: bool,
+    /// CTL over the last 90 days, (unix seconds, value), oldest first.
+    pub ctl_series: Vec<(i64, f64)>,
+}
+
+/// Summarises daily loads (day numbers since 1970-01-01) as of `today`.
+/// `None` without any load.
+pub fn training_summary(loads: &[super::logic::pmc::DailyLoad], today: i64) -> Option<TrainingSummary> {
+    use super::logic::{acwr::acwr, pmc::pmc};
+    let days = pmc(loads, today, None);
+    let last = days.last()?;
+    let trend = acwr(loads, today).pop();
+    let ctl_series = days
+        .iter()
+        .filter(|d| d.day > today - 90)
+        .map(|d| (d.day * 86_400 + 43_200, (d.ctl * 10.0).round() / 10.0))
+        .collect();
+    Some(TrainingSummary {
+        ctl: last.ctl,
+        atl: last.atl,
+        form: last.form,
+        form_pct: last.form_pct,
+        acwr: trend.as_ref().and_then(|t| t.ewma_ratio),
+        trend: trend.map(|t| t.trend.label().to_owned()).unwrap_or_default(),
+        warming_up: last.warming_up,
+        ctl_series,
+    })
+}
+
+#[cfg(test)]
+mod training_tests {
+    use super::super::logic::pmc::DailyLoad;
+    use super::training_summary;
+
+    #[test]
+    fn steady_training_reads_as_steady_and_charts_ninety_days() {
+        let loads: Vec<DailyLoad> = (0..120).map(|day| DailyLoad { day, load: 50.0 }).collect();
+        let s = training_summary(&loads, 119).unwrap();
+        assert!(s.ctl > 40.0 && s.ctl < 50.0, "{}", s.ctl);
+        assert!((s.atl - 50.0).abs() < 0.1);
+        assert!(!s.warming_up);
+        assert_eq!(s.ctl_series.len(), 90);
+        let ratio = s.acwr.unwrap();
+        assert!((ratio - 1.0).abs() < 0.05, "{ratio}");
+        assert!(!s.trend.to_lowercase().contains("risk"));
+        assert!(training_summary(&[], 10).is_none());
+    }
+}

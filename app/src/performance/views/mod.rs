@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::performance::api::{list_recovery, ClearRecoveryOverride, SetRecoveryOverride};
+use crate::performance::api::{get_training_summary, list_recovery, ClearRecoveryOverride, SetRecoveryOverride};
 use crate::performance::logic::recovery::RecoveryBand;
-use crate::performance::model::{RecoveryEntry, OVERRIDE_REASONS};
+use crate::performance::model::{RecoveryEntry, TrainingSummary, OVERRIDE_REASONS};
 use crate::ui::chart::LineChart;
 use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, BUTTON_QUIET, INPUT, LABEL};
 use crate::ui::layout::{data_version, tracked_action, Page};
@@ -36,6 +36,7 @@ fn component(value: Option<f64>) -> String {
 fn Recovery() -> impl IntoView {
     let version = data_version();
     let entries = Resource::new(move || version.get(), |_| list_recovery());
+    let training = Resource::new(move || version.get(), |_| get_training_summary());
     let set = tracked_action::<SetRecoveryOverride>();
     let error = action_error(set);
     let today = chrono::Utc::now().date_naive().to_string();
@@ -58,6 +59,9 @@ fn Recovery() -> impl IntoView {
                     Ok(list) => recovery_list(list).into_any(),
                 }
             })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move { training.await.ok().flatten().map(training_view) })}
         </Suspense>
         <section class="mt-6 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="override-heading">
             <h2 id="override-heading" class="mb-2 text-lg font-semibold">"Override a day"</h2>
@@ -135,5 +139,26 @@ fn recovery_list(list: Vec<RecoveryEntry>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+fn training_view(t: TrainingSummary) -> impl IntoView {
+    let form_pct = t.form_pct.map(|p| format!(" ({p:+.0} %)")).unwrap_or_default();
+    let ratio = t.acwr.map(|r| format!("{r:.2}")).unwrap_or_else(|| "–".into());
+    view! {
+        <section class="mt-6 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="training-heading" data-testid="training">
+            <h2 id="training-heading" class="mb-2 text-lg font-semibold">"Training load"</h2>
+            {t.warming_up.then(|| view! {
+                <p class="mb-2 text-sm text-slate-700">"Warming up: these settle after about six weeks of logged training."</p>
+            })}
+            <dl class="mb-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+                <div><dt class="text-slate-700">"Fitness (42-day)"</dt><dd class="text-xl font-semibold">{format!("{:.0}", t.ctl)}</dd></div>
+                <div><dt class="text-slate-700">"Fatigue (7-day)"</dt><dd class="text-xl font-semibold">{format!("{:.0}", t.atl)}</dd></div>
+                <div><dt class="text-slate-700">"Form this morning"</dt><dd class="text-xl font-semibold">{format!("{:+.0}{form_pct}", t.form)}</dd></div>
+                <div><dt class="text-slate-700">"Acute : chronic"</dt><dd class="text-xl font-semibold">{ratio}</dd></div>
+            </dl>
+            <p class="mb-2 text-sm">{t.trend}</p>
+            <LineChart points=t.ctl_series label="Fitness, last 90 days" stroke="#0369a1"/>
+        </section>
     }
 }
