@@ -306,49 +306,39 @@ pub async fn write_forecasts(conn: &mut PgConnection, profile_id: Uuid, to: Naiv
         .bind(goal_id)
         .fetch_all(&mut *conn)
         .await?;
-        match existing.split_first() {
-            Some((keep, extra)) => {
-                sqlx::query("delete from wt_forecasts where id = any($1)").bind(extra).execute(&mut *conn).await?;
-                sqlx::query(
-                    "update wt_forecasts set metric_type = $2, current_value = $3, target_value = $4, slope = $5, \
-                       projected_date = $6, confidence = $7, data_points = $8, model_type = $9::wt_forecast_model, \
-                       calculated_at = now() \
-                     where id = $1 and (metric_type, current_value, target_value, slope, projected_date, confidence, \
-                       data_points, model_type) is distinct from ($2, $3::numeric, $4::numeric, $5::numeric, $6, \
-                       $7::numeric, $8, $9::wt_forecast_model)",
-                )
-                .bind(keep)
-                .bind(&metric)
-                .bind(current.unwrap_or(0.0))
-                .bind(target)
-                .bind(slope)
-                .bind(projected)
-                .bind(f.confidence)
-                .bind(f.data_points as i32)
-                .bind(model)
-                .execute(&mut *conn)
-                .await?;
-            }
-            None => {
-                sqlx::query(
-                    "insert into wt_forecasts (profile_id, goal_forecast_id, metric_type, current_value, target_value, \
-                       slope, projected_date, confidence, data_points, model_type) \
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::wt_forecast_model)",
-                )
-                .bind(profile_id)
-                .bind(goal_id)
-                .bind(&metric)
-                .bind(current.unwrap_or(0.0))
-                .bind(target)
-                .bind(slope)
-                .bind(projected)
-                .bind(f.confidence)
-                .bind(f.data_points as i32)
-                .bind(model)
-                .execute(&mut *conn)
-                .await?;
-            }
-        }
+        let (keep, extra) = match existing.split_first() {
+            Some((keep, extra)) => (Some(*keep), extra),
+            None => (None, &[][..]),
+        };
+        sqlx::query("delete from wt_forecasts where id = any($1)").bind(extra).execute(&mut *conn).await?;
+        // One statement for both cases: update the current row when a value
+        // changed, or insert the first one.
+        sqlx::query(
+            "with changed as ( \
+               update wt_forecasts set metric_type = $4, current_value = $5, target_value = $6, slope = $7, \
+                 projected_date = $8, confidence = $9, data_points = $10, model_type = $11::wt_forecast_model, \
+                 calculated_at = now() \
+               where id = $1 and (metric_type, current_value, target_value, slope, projected_date, confidence, \
+                 data_points, model_type) is distinct from ($4, $5::numeric, $6::numeric, $7::numeric, $8, \
+                 $9::numeric, $10, $11::wt_forecast_model) \
+               returning id) \
+             insert into wt_forecasts (profile_id, goal_forecast_id, metric_type, current_value, target_value, slope, \
+               projected_date, confidence, data_points, model_type) \
+             select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::wt_forecast_model where $1::uuid is null",
+        )
+        .bind(keep)
+        .bind(profile_id)
+        .bind(goal_id)
+        .bind(&metric)
+        .bind(current.unwrap_or(0.0))
+        .bind(target)
+        .bind(slope)
+        .bind(projected)
+        .bind(f.confidence)
+        .bind(f.data_points as i32)
+        .bind(model)
+        .execute(&mut *conn)
+        .await?;
         update_goal(conn, goal_id, projected, Some(f.confidence), current).await?;
         stored += 1;
     }

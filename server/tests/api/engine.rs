@@ -314,6 +314,23 @@ async fn goals_get_a_forecast_with_a_date_and_a_confidence_once_there_are_enough
     .unwrap();
     assert_eq!((expected, score), (projected, confidence));
     assert!((current - 76.1).abs() < 1e-9);
+
+    // A second weight today: the same forecast row moves on, no second row.
+    sqlx::query(
+        "insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, unit, recorded_at, dedupe_hash) \
+         select user_id, id, 'manual', 'weight', 76.0, 'kg', current_date + time '20:00', 'late-weigh-in' from wt_profiles where id = $1",
+    )
+    .bind(b)
+    .execute(&admin)
+    .await
+    .unwrap();
+    app::performance::recompute::recompute(&pool, b, today(), today()).await.unwrap();
+    let rows: Vec<i32> = sqlx::query_scalar("select data_points from wt_forecasts where goal_forecast_id = $1")
+        .bind(goal)
+        .fetch_all(&admin)
+        .await
+        .unwrap();
+    assert_eq!(rows, vec![41]);
 }
 
 #[tokio::test]

@@ -19,7 +19,10 @@ async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("data-testid=\"recovery-days\""), "{html}");
     assert!(html.contains("Recovery score: 10 points"), "ten days charted");
-    assert!(html.contains("data-testid=\"training\"") && html.contains("Fitness (42-day)"), "fitness, fatigue and form shown");
+    assert!(
+        html.contains("data-testid=\"training\"") && html.contains("Fitness (42-day)"),
+        "fitness, fatigue and form shown"
+    );
     assert!(html.contains("Fitness, last 90 days"), "fitness charted");
     assert!(!html.to_lowercase().contains("injury risk"), "the load trend is worded neutrally");
 
