@@ -24,6 +24,7 @@ use leptos_router::{
 use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
 use dashboard::views::DashboardPage;
 use health::views::HealthPage;
+use meals::views::MealsPage;
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
 use ui::layout::DataVersion;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
                 <Route path=path!("/sign-up") view=SignUpPage ssr=ssr.clone()/>
                 <Route path=path!("/health") view=HealthPage ssr=ssr.clone()/>
+                <Route path=path!("/meals") view=MealsPage ssr=ssr.clone()/>
                 <Route path=path!("/recovery") view=RecoveryPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles") view=ProfilesPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles/:id") view=EditProfilePage ssr=ssr.clone()/>

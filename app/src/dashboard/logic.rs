@@ -91,13 +91,15 @@ pub fn summarize(module: ModuleName, config: &TileConfig, f: &ModuleFigures, hea
                 },
             }
         }
-        ModuleName::Meals if f.meals_total == 0 => {
-            empty("No meals logged yet: log breakfast to start your food diary.")
+        ModuleName::Meals => {
+            let mut summary = match metric {
+                _ if f.meals_total == 0 => empty("No meals logged yet: log breakfast to start your food diary."),
+                "last_meal" => figure(f.last_meal.clone().unwrap_or_default(), "Last meal logged".into()),
+                _ => figure(f.meals_today.to_string(), "Meals logged today".into()),
+            };
+            summary.href = Some("/meals".into());
+            summary
         }
-        ModuleName::Meals => match metric {
-            "last_meal" => figure(f.last_meal.clone().unwrap_or_default(), "Last meal logged".into()),
-            _ => figure(f.meals_today.to_string(), "Meals logged today".into()),
-        },
         ModuleName::Pantry if f.pantry_in_stock == 0 => {
             empty("Your pantry is empty: add what is in your fridge and cupboards.")
         }
@@ -117,13 +119,17 @@ pub fn summarize(module: ModuleName, config: &TileConfig, f: &ModuleFigures, hea
             "week_minutes" => figure(format!("{} min", f.workout_minutes_week), "Trained in the last 7 days".into()),
             _ => figure(f.workouts_week.to_string(), "Workouts in the last 7 days".into()),
         },
-        ModuleName::Performance => match (metric, f.recovery_score, f.training_load_week) {
-            ("training_load", _, Some(load)) if load > 0.0 => {
-                figure(trim_number(load), "Training load, last 7 days".into())
-            }
-            ("recovery", Some(score), _) => figure(format!("{score:.0}"), "Today's recovery score (0–100)".into()),
-            _ => empty("Log sleep and resting heart rate for a week to get a recovery score."),
-        },
+        ModuleName::Performance => {
+            let mut summary = match (metric, f.recovery_score, f.training_load_week) {
+                ("training_load", _, Some(load)) if load > 0.0 => {
+                    figure(trim_number(load), "Training load, last 7 days".into())
+                }
+                ("recovery", Some(score), _) => figure(format!("{score:.0}"), "Latest recovery score (0–100)".into()),
+                _ => empty("Log resting heart rate each morning for two weeks to get a recovery score."),
+            };
+            summary.href = Some("/recovery".into());
+            summary
+        }
         ModuleName::Plans => match (&f.active_plan, metric) {
             (None, _) => empty("No active plan: plan your week to see today's items here."),
             (Some(title), "active_plan") => figure(title.clone(), "Active plan".into()),

@@ -78,6 +78,7 @@ fn Header(viewer: Viewer) -> impl IntoView {
                 <nav aria-label="Main" class="flex flex-wrap gap-3 text-sm">
                     <a class="underline-offset-2 hover:underline" href="/">"Dashboard"</a>
                     <a class="underline-offset-2 hover:underline" href="/health">"Health"</a>
+                    <a class="underline-offset-2 hover:underline" href="/meals">"Meals"</a>
                     <a class="underline-offset-2 hover:underline" href="/recovery">"Recovery"</a>
                     <a class="underline-offset-2 hover:underline" href="/profiles">"Profiles"</a>
                     <a class="underline-offset-2 hover:underline" href="/settings/dashboard">"Tiles"</a>

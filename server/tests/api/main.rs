@@ -8,6 +8,7 @@ mod accounts;
 mod dashboard;
 mod engine;
 mod health;
+mod meals;
 mod profiles;
 mod recovery;
 mod rls;

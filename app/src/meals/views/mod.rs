@@ -1,0 +1,119 @@
+//! The meals page: log a meal, optionally with its label values (per 100 g)
+//! for WellTrack's nutrition grade, and see recent meals.
+
+use leptos::prelude::*;
+
+use crate::meals::api::{list_meals, LogMeal};
+use crate::meals::logic::nutrition_grade::GRADE_LABEL;
+use crate::meals::model::{CATEGORIES, MEAL_TYPES};
+use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
+use crate::ui::layout::{data_version, tracked_action, Page};
+
+#[component]
+pub fn MealsPage() -> impl IntoView {
+    view! {
+        <Page>
+            <Meals/>
+        </Page>
+    }
+}
+
+fn grade_class(grade: &str) -> &'static str {
+    match grade {
+        "A" => "bg-emerald-800 text-white",
+        "B" => "bg-lime-700 text-white",
+        "C" => "bg-amber-300 text-slate-900",
+        "D" => "bg-orange-700 text-white",
+        _ => "bg-red-800 text-white",
+    }
+}
+
+fn select(
+    name: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    error: crate::ui::form::ActionError,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>{label}</label>
+            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
+                {options.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
+            </select>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}
+
+#[component]
+fn Meals() -> impl IntoView {
+    let version = data_version();
+    let meals = Resource::new(move || version.get(), |_| list_meals());
+    let log = tracked_action::<LogMeal>();
+    let error = action_error(log);
+    let today = chrono::Utc::now().date_naive().to_string();
+    view! {
+        <h1 class="mb-4 text-2xl font-bold">"Meals"</h1>
+        <div class="grid gap-4 md:grid-cols-2">
+            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-meal-heading">
+                <h2 id="log-meal-heading" class="mb-3 text-lg font-semibold">"Log a meal"</h2>
+                <ActionForm action=log>
+                    <FormError error=error/>
+                    <TextField name="name" label="What did you eat?" error=error required=true/>
+                    <div class="grid grid-cols-2 gap-x-3">
+                        {select("meal_type", "Meal", &MEAL_TYPES, error)}
+                        <TextField name="meal_date" label="Date" kind="date" error=error value=today/>
+                    </div>
+                    <details class="mb-4">
+                        <summary class="cursor-pointer text-sm font-medium">"Label values per 100 g (for the nutrition grade)"</summary>
+                        <div class="mt-2 grid grid-cols-2 gap-x-3">
+                            {select("category", "Kind", &CATEGORIES, error)}
+                            <TextField name="energy_kcal" label="Energy (kcal)" error=error/>
+                            <TextField name="sugars_g" label="Sugars (g)" error=error/>
+                            <TextField name="saturated_fat_g" label="Saturated fat (g)" error=error/>
+                            <TextField name="fat_g" label="Total fat (g)" error=error/>
+                            <TextField name="salt_g" label="Salt (g)" error=error/>
+                            <TextField name="fibre_g" label="Fibre (g)" error=error/>
+                            <TextField name="protein_g" label="Protein (g)" error=error/>
+                            <TextField name="fruit_veg_pct" label="Fruit, vegetables, legumes (%)" error=error/>
+                        </div>
+                    </details>
+                    <button type="submit" class=BUTTON>"Save meal"</button>
+                </ActionForm>
+            </section>
+            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recent-meals-heading">
+                <h2 id="recent-meals-heading" class="mb-3 text-lg font-semibold">"Recent meals"</h2>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match meals.await {
+                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                            Ok(list) if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
+                            Ok(list) => view! {
+                                <ul data-testid="meals">
+                                    {list.into_iter().map(|m| view! {
+                                        <li class="flex items-center justify-between border-t border-slate-200 py-2">
+                                            <span>
+                                                <strong>{m.name}</strong>
+                                                <span class="ml-2 text-sm text-slate-700">{format!("{} · {}", m.meal_date, m.meal_type)}</span>
+                                            </span>
+                                            {m.grade.map(|g| {
+                                                let class = format!("rounded px-2 py-0.5 text-sm font-bold {}", grade_class(&g));
+                                                view! {
+                                                    <span class=class title=GRADE_LABEL data-testid="grade">
+                                                        <span class="sr-only">{GRADE_LABEL} ": "</span>{g}
+                                                    </span>
+                                                }
+                                            })}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                                <p class="mt-3 text-xs text-slate-700">{GRADE_LABEL} ": A (best) to E, from the label values per 100 g."</p>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </div>
+    }
+}
