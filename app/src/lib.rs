@@ -13,6 +13,7 @@ pub mod profiles;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod ui;
+pub mod workouts;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -29,6 +30,7 @@ use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
 use ui::layout::DataVersion;
 use ui::not_found::NotFoundPage;
+use workouts::views::WorkoutsPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-up") view=SignUpPage ssr=ssr.clone()/>
                 <Route path=path!("/health") view=HealthPage ssr=ssr.clone()/>
                 <Route path=path!("/meals") view=MealsPage ssr=ssr.clone()/>
+                <Route path=path!("/workouts") view=WorkoutsPage ssr=ssr.clone()/>
                 <Route path=path!("/recovery") view=RecoveryPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles") view=ProfilesPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles/:id") view=EditProfilePage ssr=ssr.clone()/>

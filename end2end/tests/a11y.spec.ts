@@ -15,7 +15,7 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await expectNoViolations(page, '/sign-in');
   await expectNoViolations(page, '/sign-up');
   await signUp(page, 'Axel');
-  for (const path of ['/', '/health', '/health?metric=sleep', '/recovery', '/meals', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
+  for (const path of ['/', '/health', '/health?metric=sleep', '/recovery', '/meals', '/workouts', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
     await expectNoViolations(page, path);
   }
   await page.goto('/profiles');
@@ -28,7 +28,7 @@ test.describe('on a 375 px wide phone', () => {
 
   test('the dashboard and forms fit and work', async ({ page }) => {
     await signUp(page, 'Pia');
-    for (const path of ['/', '/health', '/meals', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
+    for (const path of ['/', '/health', '/meals', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);

@@ -114,11 +114,17 @@ pub fn summarize(module: ModuleName, config: &TileConfig, f: &ModuleFigures, hea
             "active_protocols" => figure(f.protocols_active.to_string(), "Active protocols".into()),
             _ => figure(f.supplements_taken_today.to_string(), "Taken today".into()),
         },
-        ModuleName::Workouts if f.workouts_total == 0 => empty("No workouts yet: log or schedule your first session."),
-        ModuleName::Workouts => match metric {
-            "week_minutes" => figure(format!("{} min", f.workout_minutes_week), "Trained in the last 7 days".into()),
-            _ => figure(f.workouts_week.to_string(), "Workouts in the last 7 days".into()),
-        },
+        ModuleName::Workouts => {
+            let mut summary = match metric {
+                _ if f.workouts_total == 0 => empty("No workouts yet: log your first session."),
+                "week_minutes" => {
+                    figure(format!("{} min", f.workout_minutes_week), "Trained in the last 7 days".into())
+                }
+                _ => figure(f.workouts_week.to_string(), "Workouts in the last 7 days".into()),
+            };
+            summary.href = Some("/workouts".into());
+            summary
+        }
         ModuleName::Performance => {
             let mut summary = match (metric, f.recovery_score, f.training_load_week) {
                 ("training_load", _, Some(load)) if load > 0.0 => {

@@ -13,3 +13,4 @@ mod profiles;
 mod recovery;
 mod rls;
 mod schema;
+mod workouts;

@@ -1,0 +1,131 @@
+//! Logged workouts as the browser sees them, and the workout form's rules. Pure.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct WorkoutEntry {
+    pub name: String,
+    pub workout_type: Option<String>,
+    pub day: Option<NaiveDate>,
+    pub duration_minutes: Option<i32>,
+    pub session_rpe: Option<f64>,
+    /// From `wt_training_loads`, once the engine has computed it.
+    pub training_load: Option<f64>,
+    pub load_method: Option<String>,
+}
+
+pub const WORKOUT_TYPES: [(&str, &str); 4] =
+    [("cardio", "Cardio"), ("strength", "Strength"), ("flexibility", "Flexibility"), ("mixed", "Mixed")];
+
+/// Foster's CR-10 scale, as people are asked it about 30 minutes after a session.
+pub const RPE_SCALE: [(&str, &str); 11] = [
+    ("0", "0 – rest"),
+    ("1", "1 – very, very easy"),
+    ("2", "2 – easy"),
+    ("3", "3 – moderate"),
+    ("4", "4 – somewhat hard"),
+    ("5", "5 – hard"),
+    ("6", "6"),
+    ("7", "7 – very hard"),
+    ("8", "8"),
+    ("9", "9"),
+    ("10", "10 – maximal"),
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkoutDraft {
+    pub name: String,
+    pub workout_type: String,
+    pub day: NaiveDate,
+    pub duration_minutes: i32,
+    pub session_rpe: Option<f64>,
+}
+
+pub fn parse_workout(
+    name: &str,
+    workout_type: &str,
+    day: &str,
+    duration_minutes: &str,
+    session_rpe: &str,
+    today: NaiveDate,
+) -> Result<WorkoutDraft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let name = name.trim();
+    if name.is_empty() {
+        errors.add("name", "Name the session, e.g. \"Easy run\".");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "Use at most 120 characters.");
+    }
+    if !WORKOUT_TYPES.iter().any(|(v, _)| *v == workout_type) {
+        errors.add("workout_type", "Choose cardio, strength, flexibility or mixed.");
+    }
+    let day = match day.trim() {
+        "" => Some(today),
+        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) if d > today => {
+                errors.add("day", "Log sessions you have done: today or earlier.");
+                None
+            }
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.add("day", "Enter the date as YYYY-MM-DD.");
+                None
+            }
+        },
+    };
+    let duration = match duration_minutes.trim().parse::<i32>() {
+        Ok(m) if (1..=600).contains(&m) => Some(m),
+        _ => {
+            errors.add("duration_minutes", "Enter the duration in whole minutes, 1 to 600.");
+            None
+        }
+    };
+    let rpe = match session_rpe.trim() {
+        "" => None,
+        raw => match raw.parse::<f64>() {
+            Ok(r) if (0.0..=10.0).contains(&r) => Some(r),
+            _ => {
+                errors.add("session_rpe", "Choose how hard it felt, 0 to 10.");
+                None
+            }
+        },
+    };
+    match (day, duration) {
+        (Some(day), Some(duration_minutes)) if errors.is_empty() => Ok(WorkoutDraft {
+            name: name.to_owned(),
+            workout_type: workout_type.to_owned(),
+            day,
+            duration_minutes,
+            session_rpe: rpe,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_session_parses_with_or_without_rpe() {
+        let w = parse_workout("Easy run", "cardio", "", "40", "6", today()).unwrap();
+        assert_eq!((w.day, w.duration_minutes, w.session_rpe), (today(), 40, Some(6.0)));
+        assert_eq!(parse_workout("Yoga", "flexibility", "2026-11-20", "30", "", today()).unwrap().session_rpe, None);
+    }
+
+    #[test]
+    fn bad_input_is_reported_per_field() {
+        let e = parse_workout("", "dance", "2026-12-01", "0", "11", today()).unwrap_err();
+        for f in ["name", "workout_type", "day", "duration_minutes", "session_rpe"] {
+            assert!(e.get(f).is_some(), "{f}");
+        }
+    }
+}

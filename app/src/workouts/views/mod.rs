@@ -1,0 +1,97 @@
+//! The workouts page: log a session and see recent ones with their training load.
+
+use leptos::prelude::*;
+
+use crate::ui::form::{action_error, ActionError, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
+use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::workouts::api::{list_workouts, LogWorkout};
+use crate::workouts::model::{RPE_SCALE, WORKOUT_TYPES};
+
+#[component]
+pub fn WorkoutsPage() -> impl IntoView {
+    view! {
+        <Page>
+            <Workouts/>
+        </Page>
+    }
+}
+
+fn select(
+    name: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    blank: Option<&'static str>,
+    error: ActionError,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>{label}</label>
+            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
+                {blank.map(|b| view! { <option value="">{b}</option> })}
+                {options.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
+            </select>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}
+
+#[component]
+fn Workouts() -> impl IntoView {
+    let version = data_version();
+    let workouts = Resource::new(move || version.get(), |_| list_workouts());
+    let log = tracked_action::<LogWorkout>();
+    let error = action_error(log);
+    let today = chrono::Utc::now().date_naive().to_string();
+    view! {
+        <h1 class="mb-4 text-2xl font-bold">"Workouts"</h1>
+        <div class="grid gap-4 md:grid-cols-2">
+            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-workout-heading">
+                <h2 id="log-workout-heading" class="mb-3 text-lg font-semibold">"Log a session"</h2>
+                <ActionForm action=log>
+                    <FormError error=error/>
+                    <TextField name="name" label="Session" error=error required=true/>
+                    <div class="grid grid-cols-2 gap-x-3">
+                        {select("workout_type", "Type", &WORKOUT_TYPES, None, error)}
+                        <TextField name="day" label="Date" kind="date" error=error value=today/>
+                        <TextField name="duration_minutes" label="Minutes" error=error required=true/>
+                        {select("session_rpe", "How hard (0–10)", &RPE_SCALE, Some("Not rated"), error)}
+                    </div>
+                    <p class="mb-3 text-xs text-slate-700">"Rate the whole session about 30 minutes after it ends; duration × rating gives its training load."</p>
+                    <button type="submit" class=BUTTON>"Save session"</button>
+                </ActionForm>
+            </section>
+            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recent-workouts-heading">
+                <h2 id="recent-workouts-heading" class="mb-3 text-lg font-semibold">"Recent sessions"</h2>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match workouts.await {
+                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                            Ok(list) if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
+                            Ok(list) => view! {
+                                <ul data-testid="workouts">
+                                    {list.into_iter().map(|w| {
+                                        let when = w.day.map(|d| d.to_string()).unwrap_or_default();
+                                        let detail = format!("{when} · {} · {} min", w.workout_type.unwrap_or_default(),
+                                            w.duration_minutes.unwrap_or(0));
+                                        let load = match (w.training_load, w.session_rpe) {
+                                            (Some(l), _) => format!("load {l:.0}"),
+                                            (None, Some(_)) => "load being computed".to_string(),
+                                            (None, None) => "rate it to get a load".to_string(),
+                                        };
+                                        view! {
+                                            <li class="flex items-center justify-between border-t border-slate-200 py-2">
+                                                <span><strong>{w.name}</strong> <span class="ml-2 text-sm text-slate-700">{detail}</span></span>
+                                                <span class="text-sm">{load}</span>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </div>
+    }
+}
