@@ -78,3 +78,34 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A labelled select with its field error. `blank` adds an empty first
+/// option (for optional fields); `selected` preselects a value.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    error: ActionError,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional)] blank: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let blank_selected = selected.is_empty();
+    view! {
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>{label}</label>
+            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
+                {blank.map(|text| view! { <option value="" selected=blank_selected>{text}</option> })}
+                {options
+                    .iter()
+                    .map(|(value, text)| {
+                        let is_selected = *value == selected;
+                        view! { <option value=*value selected=is_selected>{*text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}

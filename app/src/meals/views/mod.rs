@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::meals::api::{list_meals, LogMeal};
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::model::{CATEGORIES, MEAL_TYPES};
-use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
+use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::layout::{data_version, tracked_action, Page};
 
 #[component]
@@ -28,24 +28,6 @@ fn grade_class(grade: &str) -> &'static str {
     }
 }
 
-fn select(
-    name: &'static str,
-    label: &'static str,
-    options: &'static [(&'static str, &'static str)],
-    error: crate::ui::form::ActionError,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    view! {
-        <div class="mb-4">
-            <label for=id.clone() class=LABEL>{label}</label>
-            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
-                {options.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
-            </select>
-            <FieldError error=error field=name/>
-        </div>
-    }
-}
-
 #[component]
 fn Meals() -> impl IntoView {
     let version = data_version();
@@ -62,13 +44,13 @@ fn Meals() -> impl IntoView {
                     <FormError error=error/>
                     <TextField name="name" label="What did you eat?" error=error required=true/>
                     <div class="grid grid-cols-2 gap-x-3">
-                        {select("meal_type", "Meal", &MEAL_TYPES, error)}
+                        <SelectField name="meal_type" label="Meal" options=&MEAL_TYPES error=error/>
                         <TextField name="meal_date" label="Date" kind="date" error=error value=today/>
                     </div>
                     <details class="mb-4">
                         <summary class="cursor-pointer text-sm font-medium">"Label values per 100 g (for the nutrition grade)"</summary>
                         <div class="mt-2 grid grid-cols-2 gap-x-3">
-                            {select("category", "Kind", &CATEGORIES, error)}
+                            <SelectField name="category" label="Kind" options=&CATEGORIES error=error/>
                             <TextField name="energy_kcal" label="Energy (kcal)" error=error/>
                             <TextField name="sugars_g" label="Sugars (g)" error=error/>
                             <TextField name="saturated_fat_g" label="Saturated fat (g)" error=error/>

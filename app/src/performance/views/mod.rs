@@ -7,7 +7,7 @@ use crate::performance::api::{get_training_summary, list_recovery, ClearRecovery
 use crate::performance::logic::recovery::RecoveryBand;
 use crate::performance::model::{RecoveryEntry, TrainingSummary, OVERRIDE_REASONS};
 use crate::ui::chart::LineChart;
-use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, BUTTON_QUIET, INPUT, LABEL};
+use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON, BUTTON_QUIET};
 use crate::ui::layout::{data_version, tracked_action, Page};
 
 #[component]
@@ -70,13 +70,7 @@ fn Recovery() -> impl IntoView {
                 <FormError error=error/>
                 <div class="grid gap-x-3 sm:grid-cols-2">
                     <TextField name="date" label="Day" kind="date" error=error value=today required=true/>
-                    <div class="mb-4">
-                        <label for="f-reason" class=LABEL>"Reason"</label>
-                        <select id="f-reason" name="reason" class=INPUT aria-describedby="reason-error">
-                            {OVERRIDE_REASONS.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
-                        </select>
-                        <FieldError error=error field="reason"/>
-                    </div>
+                    <SelectField name="reason" label="Reason" options=&OVERRIDE_REASONS error=error/>
                     <TextField name="score" label="Your own score (optional)" error=error hint="0 to 100"/>
                     <TextField name="note" label="Note (optional)" error=error/>
                 </div>

@@ -11,9 +11,7 @@ use uuid::Uuid;
 use crate::account::api::get_viewer;
 use crate::profiles::api::{get_profile, CreateProfile, DeleteProfile, UpdateProfile};
 use crate::profiles::logic::{age_on, ProfileForm, ACTIVITY_LEVELS, GENDERS};
-use crate::ui::form::{
-    action_error, ActionError, FieldError, FormError, TextField, BUTTON, BUTTON_DANGER, INPUT, LABEL,
-};
+use crate::ui::form::{action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER};
 use crate::ui::layout::{data_version, tracked_action, Page};
 use crate::ui::not_found::NotFound;
 
@@ -63,29 +61,6 @@ fn ProfilesList() -> impl IntoView {
     }
 }
 
-fn select_view(
-    name: &'static str,
-    label: &'static str,
-    options: &'static [(&'static str, &'static str)],
-    current: String,
-    error: ActionError,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    view! {
-        <div class="mb-4">
-            <label for=id.clone() class=LABEL>{label}</label>
-            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
-                <option value="" selected=current.is_empty()>"Not set"</option>
-                {options.iter().map(|(value, text)| {
-                    let selected = *value == current;
-                    view! { <option value=*value selected=selected>{*text}</option> }
-                }).collect_view()}
-            </select>
-            <FieldError error=error field=name/>
-        </div>
-    }
-}
-
 /// Every `wt_profiles` field a person edits.
 #[component]
 fn ProfileFields(error: ActionError, form: ProfileForm) -> impl IntoView {
@@ -94,11 +69,11 @@ fn ProfileFields(error: ActionError, form: ProfileForm) -> impl IntoView {
         <TextField name="display_name" label="Name" error=error value=form.display_name required=true/>
         <div class="grid gap-x-4 sm:grid-cols-2">
             <TextField name="date_of_birth" label="Date of birth" kind="date" error=error value=form.date_of_birth/>
-            {select_view("gender", "Gender", &GENDERS, form.gender, error)}
+            <SelectField name="gender" label="Gender" options=&GENDERS selected=form.gender blank="Not set" error=error/>
             <TextField name="height_cm" label="Height (cm)" error=error value=form.height_cm hint="e.g. 128.5"/>
             <TextField name="weight_kg" label="Weight (kg)" error=error value=form.weight_kg hint="e.g. 27.3"/>
         </div>
-        {select_view("activity_level", "Activity level", &ACTIVITY_LEVELS, form.activity_level, error)}
+        <SelectField name="activity_level" label="Activity level" options=&ACTIVITY_LEVELS selected=form.activity_level blank="Not set" error=error/>
         <TextField name="fitness_goals" label="Fitness goals" error=error value=form.fitness_goals hint="Separate with commas"/>
         <TextField name="dietary_restrictions" label="Dietary restrictions" error=error value=form.dietary_restrictions hint="Separate with commas, e.g. vegetarian, halal"/>
         <TextField name="allergies" label="Allergies" error=error value=form.allergies hint="Separate with commas, e.g. peanuts, sesame"/>

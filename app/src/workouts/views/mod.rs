@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::form::{action_error, ActionError, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
+use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::layout::{data_version, tracked_action, Page};
 use crate::workouts::api::{list_workouts, LogWorkout};
 use crate::workouts::model::{RPE_SCALE, WORKOUT_TYPES};
@@ -13,26 +13,6 @@ pub fn WorkoutsPage() -> impl IntoView {
         <Page>
             <Workouts/>
         </Page>
-    }
-}
-
-fn select(
-    name: &'static str,
-    label: &'static str,
-    options: &'static [(&'static str, &'static str)],
-    blank: Option<&'static str>,
-    error: ActionError,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    view! {
-        <div class="mb-4">
-            <label for=id.clone() class=LABEL>{label}</label>
-            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
-                {blank.map(|b| view! { <option value="">{b}</option> })}
-                {options.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
-            </select>
-            <FieldError error=error field=name/>
-        </div>
     }
 }
 
@@ -52,10 +32,10 @@ fn Workouts() -> impl IntoView {
                     <FormError error=error/>
                     <TextField name="name" label="Session" error=error required=true/>
                     <div class="grid grid-cols-2 gap-x-3">
-                        {select("workout_type", "Type", &WORKOUT_TYPES, None, error)}
+                        <SelectField name="workout_type" label="Type" options=&WORKOUT_TYPES error=error/>
                         <TextField name="day" label="Date" kind="date" error=error value=today/>
                         <TextField name="duration_minutes" label="Minutes" error=error required=true/>
-                        {select("session_rpe", "How hard (0–10)", &RPE_SCALE, Some("Not rated"), error)}
+                        <SelectField name="session_rpe" label="How hard (0–10)" options=&RPE_SCALE blank="Not rated" error=error/>
                     </div>
                     <p class="mb-3 text-xs text-slate-700">"Rate the whole session about 30 minutes after it ends; duration × rating gives its training load."</p>
                     <button type="submit" class=BUTTON>"Save session"</button>
