@@ -188,6 +188,26 @@ async fn page_redirects(req: Request, next: Next) -> Response {
     res
 }
 
+/// Pages that a visitor (nobody signed in) may see.
+const PUBLIC_PAGES: [&str; 2] = ["/sign-in", "/sign-up"];
+
+/// Sends visitors to the sign-in page before any rendering starts. The page
+/// frame (`ui::layout::Page`) redirects too, but only after server rendering
+/// has begun; doing it here is cheaper and keeps that path for the rare case
+/// of a session ending between two client-side navigations.
+async fn require_sign_in(auth: app::account::auth::AuthSession, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_page = req.method() == Method::GET
+        && !path.starts_with("/api/")
+        && !path.starts_with("/pkg/")
+        && !path.contains('.')
+        && !PUBLIC_PAGES.contains(&path);
+    if is_page && auth.user.is_none() {
+        return (StatusCode::FOUND, [(header::LOCATION, "/sign-in")]).into_response();
+    }
+    next.run(req).await
+}
+
 /// Whether a `/pkg/` file name carries a content hash (`welltrack.<hash>.js`),
 /// as cargo-leptos writes them with `hash-files = true`.
 fn is_hashed_asset(path: &str) -> bool {
@@ -239,6 +259,7 @@ pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: b
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, app::shell))
         .with_state(leptos_options)
+        .layer(middleware::from_fn(require_sign_in))
         .layer(auth_layer)
         .layer(middleware::from_fn(same_origin_posts))
         .layer(middleware::from_fn(server_fn_status))

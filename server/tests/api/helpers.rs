@@ -136,7 +136,13 @@ impl TestApp {
     /// A browser-like client: keeps cookies, does not follow redirects (so
     /// tests can assert them).
     pub fn client(&self) -> Client {
-        Client::builder().cookie_store(true).redirect(redirect::Policy::none()).build().expect("client")
+        // A timeout turns a hung request into a failing test instead of a stalled run.
+        Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(60))
+            .build()
+            .expect("client")
     }
 
     pub fn url(&self, path: &str) -> String {
