@@ -40,6 +40,14 @@ impl Caller {
         Ok(db::begin_as(&self.pool, self.user.id).await?)
     }
 
+    /// The user's transaction and the profile the caller is looking at: what
+    /// nearly every server function starts with.
+    pub async fn begin_on_current_profile(&self) -> Result<(Tx, Uuid), AppError> {
+        let mut tx = self.begin().await?;
+        let profile_id = self.current_profile_id(&mut tx).await?;
+        Ok((tx, profile_id))
+    }
+
     /// The profile the caller is looking at. The id kept in the session is
     /// checked again through RLS; if it is gone (deleted, or never theirs) the
     /// primary profile is used and remembered instead.

@@ -39,8 +39,7 @@ pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
     respond(
         async {
             let Some(caller) = Caller::optional().await? else { return Ok(None) };
-            let mut tx = caller.begin().await?;
-            let current = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, current) = caller.begin_on_current_profile().await?;
             let profiles = crate::profiles::db::list_chips(&mut tx, caller.user.id).await?;
             let display_name: Option<String> = sqlx::query_scalar("select display_name from wt_users where id = $1")
                 .bind(caller.user.id)

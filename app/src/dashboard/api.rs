@@ -25,8 +25,7 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
 
             let caller = Caller::require().await?;
             let today = chrono::Utc::now().date_naive();
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let profile = crate::profiles::db::get(&mut tx, profile_id).await?.ok_or(AppError::NotFound)?;
             let tiles: Vec<ModuleTile> =
                 crate::profiles::db::modules(&mut tx, profile_id).await?.into_iter().filter(|t| t.enabled).collect();

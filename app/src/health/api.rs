@@ -30,8 +30,7 @@ pub async fn log_metric(
             let entry =
                 super::logic::parse_entry(&metric, &value, &unit, &date, &time, today).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let stored = super::db::insert_manual(&mut tx, caller.user.id, profile_id, &entry).await?;
             tx.commit().await?;
             leptos_axum::redirect(&format!("/health?metric={}", entry.metric.metric_type()));
@@ -48,8 +47,7 @@ pub async fn list_metrics(metric: String) -> Result<Vec<MetricEntry>, AppError> 
             let metric = super::logic::ManualMetric::parse(&metric)
                 .ok_or_else(|| FieldErrors::single("metric", "Choose weight, resting heart rate or sleep."))?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let entries = super::db::recent(&mut tx, profile_id, metric, HISTORY_LEN).await?;
             tx.commit().await?;
             Ok(entries)

@@ -41,8 +41,7 @@ pub async fn log_meal(
         async {
             let draft = form.parse(chrono::Utc::now().date_naive()).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             sqlx::query(
                 "insert into wt_meals (profile_id, meal_date, meal_type, name, nutrition_info, score) \
                  values ($1, $2, $3::wt_meal_type, $4, $5, $6)",
@@ -68,8 +67,7 @@ pub async fn list_meals() -> Result<Vec<MealEntry>, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let meals = sqlx::query_as(
                 "select meal_date, meal_type::text as meal_type, name, score, nutrition_info #>> '{grade,grade}' as grade \
                  from wt_meals where profile_id = $1 order by meal_date desc, created_at desc limit 50",

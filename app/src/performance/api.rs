@@ -18,8 +18,7 @@ pub async fn list_recovery() -> Result<Vec<RecoveryEntry>, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let rows = sqlx::query_as(
                 "select score_date, recovery_score::float8 as recovery_score, hr_component::float8 as hr_component, \
                    sleep_component::float8 as sleep_component, stress_component::float8 as stress_component, \
@@ -48,8 +47,7 @@ pub async fn set_recovery_override(date: String, reason: String, score: String, 
             let today = chrono::Utc::now().date_naive();
             let draft = super::model::parse_override(&date, &reason, &score, &note, today).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let updated = sqlx::query(
                 "update wt_recovery_scores set override_reason = $3, override_score = $4, override_note = $5, overridden_at = now() \
                  where profile_id = $1 and score_date = $2",
@@ -80,8 +78,7 @@ pub async fn clear_recovery_override(date: String) -> Result<(), AppError> {
             let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
                 .map_err(|_| FieldErrors::single("date", "Enter the date as YYYY-MM-DD."))?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             sqlx::query(
                 "update wt_recovery_scores set override_reason = null, override_score = null, override_note = null, \
                    overridden_at = null where profile_id = $1 and score_date = $2",
@@ -106,8 +103,7 @@ pub async fn get_training_summary() -> Result<Option<TrainingSummary>, AppError>
             use super::logic::pmc::DailyLoad;
             use super::recompute::day_number;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let rows: Vec<(chrono::NaiveDate, f64)> = sqlx::query_as(
                 "select load_date, sum(training_load)::float8 from wt_training_loads where profile_id = $1 \
                  group by load_date order by load_date",

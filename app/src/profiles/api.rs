@@ -156,8 +156,7 @@ pub async fn get_tiles() -> Result<Vec<ModuleTile>, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let tiles = super::db::modules(&mut tx, profile_id).await?;
             tx.commit().await?;
             Ok(tiles)
@@ -180,8 +179,7 @@ pub async fn save_tile(
             let config =
                 super::logic::TileConfig::parse_form(module, &size, &color, &metric).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             if !super::db::save_tile(&mut tx, profile_id, module, enabled.is_some(), &config).await? {
                 return Err(AppError::NotFound);
             }
@@ -203,8 +201,7 @@ pub async fn move_tile(module: String, direction: String) -> Result<(), AppError
                 _ => return Err(FieldErrors::single("direction", "Move a tile up or down.")),
             };
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let mut order: Vec<ModuleName> =
                 super::db::modules(&mut tx, profile_id).await?.iter().map(|t| t.module).collect();
             if super::logic::move_in_order(&mut order, module, up) {
@@ -225,8 +222,7 @@ pub async fn reorder_tiles(order: String) -> Result<(), AppError> {
             let order = super::logic::parse_order(&order)
                 .ok_or_else(|| FieldErrors::single("order", "The new order must list every module once."))?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             super::db::set_order(&mut tx, profile_id, &order).await?;
             tx.commit().await?;
             Ok(())

@@ -23,8 +23,7 @@ pub async fn log_workout(
             let draft = super::model::parse_workout(&name, &workout_type, &day, &duration_minutes, &session_rpe, today)
                 .map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             sqlx::query(
                 "insert into wt_workouts (profile_id, name, workout_type, scheduled_date, completed, completed_at, \
                    duration_minutes, session_rpe) \
@@ -51,8 +50,7 @@ pub async fn list_workouts() -> Result<Vec<WorkoutEntry>, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile_id = caller.current_profile_id(&mut tx).await?;
+            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
             let rows = sqlx::query_as(
                 "select w.name, w.workout_type::text as workout_type, coalesce(w.completed_at::date, w.scheduled_date) as day, \
                    w.duration_minutes, w.session_rpe::float8 as session_rpe, l.training_load::float8 as training_load, \

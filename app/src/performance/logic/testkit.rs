@@ -42,3 +42,8 @@ pub fn close_opt(a: Option<f64>, b: Option<f64>, tol: f64) -> bool {
         _ => false,
     }
 }
+
+/// Consecutive daily loads from day 0.
+pub fn daily_loads(loads: &[f64]) -> Vec<super::pmc::DailyLoad> {
+    loads.iter().enumerate().map(|(i, &load)| super::pmc::DailyLoad { day: i as i64, load }).collect()
+}

@@ -2,7 +2,7 @@
 //! deterministic property-style checks.
 
 use super::super::pmc::DailyLoad;
-use super::super::testkit::{close, close_opt, Lcg};
+use super::super::testkit::{close, close_opt, daily_loads, Lcg};
 use super::*;
 use serde::Deserialize;
 
@@ -28,10 +28,6 @@ struct Expected {
     rolling_uncoupled: Vec<Option<f64>>,
     warming_up: Vec<bool>,
     trend: Vec<LoadTrend>,
-}
-
-fn entries(loads: &[f64]) -> Vec<DailyLoad> {
-    loads.iter().enumerate().map(|(i, &load)| DailyLoad { day: i as i64, load }).collect()
 }
 
 #[test]
@@ -66,7 +62,7 @@ fn doc_worked_example_three_methods_disagree() {
     let base = [300.0, 0.0, 450.0, 300.0, 0.0, 500.0, 200.0];
     let mut loads: Vec<f64> = base.iter().cycle().take(21).copied().collect();
     loads.extend(base.iter().map(|v| 2.0 * v));
-    let d = &acwr(&entries(&loads), 27)[27];
+    let d = &acwr(&daily_loads(&loads), 27)[27];
     assert_eq!(format!("{:.4}", d.ewma_ratio.unwrap()), "1.3486");
     assert_eq!(format!("{:.4}", d.rolling_coupled.unwrap()), "1.6000");
     assert_eq!(format!("{:.4}", d.rolling_uncoupled.unwrap()), "2.0000");
@@ -100,7 +96,7 @@ fn edge_cases() {
     let one = acwr(&[DailyLoad { day: 4, load: 80.0 }], 4);
     assert_eq!((one.len(), one[0].ewma_ratio, one[0].rolling_coupled), (1, Some(1.0), None));
     assert!(one[0].warming_up);
-    let zeros = acwr(&entries(&[0.0; 40]), 39);
+    let zeros = acwr(&daily_loads(&[0.0; 40]), 39);
     assert!(zeros.iter().all(|d| d.ewma_ratio.is_none() && d.rolling_coupled.is_none()));
     assert_eq!(zeros[39].trend, LoadTrend::NoChronicLoad);
 }
@@ -110,7 +106,7 @@ fn property_flat_is_one_scale_free_and_order_free() {
     let mut g = Lcg::new(21);
     for _ in 0..100 {
         let l = g.range(1.0, 200.0);
-        let flat = acwr(&entries(&vec![l; 60]), 59);
+        let flat = acwr(&daily_loads(&vec![l; 60]), 59);
         for d in &flat[27..] {
             assert!(close(d.ewma_ratio.unwrap(), 1.0, 1e-12) && close(d.rolling_coupled.unwrap(), 1.0, 1e-12));
             assert_eq!(d.trend, LoadTrend::InLineWithUsual);

@@ -1,7 +1,7 @@
 //! Tests for `pmc`: fixtures from `oracle_series.py` (pandas ewm with the seed prepended), then
 //! deterministic property-style checks.
 
-use super::super::testkit::{close, close_opt, Lcg};
+use super::super::testkit::{close, close_opt, daily_loads, Lcg};
 use super::*;
 use serde::Deserialize;
 
@@ -27,10 +27,6 @@ struct Expected {
     form_pct: Vec<Option<f64>>,
     ramp: Vec<f64>,
     warming_up: Vec<bool>,
-}
-
-fn entries(loads: &[f64]) -> Vec<DailyLoad> {
-    loads.iter().enumerate().map(|(i, &load)| DailyLoad { day: i as i64, load }).collect()
 }
 
 #[test]
@@ -60,7 +56,7 @@ fn doc_worked_example() {
     let mut loads = vec![100.0; 7];
     loads.extend([0.0; 7]);
     loads.extend([50.0, 80.0, 0.0, 120.0, 60.0, 0.0, 90.0]);
-    let s = pmc(&entries(&loads), 20, None);
+    let s = pmc(&daily_loads(&loads), 20, None);
     for (day, ctl, atl, tsb) in [
         (1, "2.3528", "13.3122", "-10.9594"),
         (7, "15.3518", "63.2121", "-47.8602"),
@@ -98,7 +94,7 @@ fn edge_cases() {
 #[test]
 fn property_constant_load_ctl_approaches_load() {
     for l in [1.0, 17.5, 42.0, 100.0, 333.0] {
-        let s = pmc(&entries(&vec![l; 1000]), 999, None);
+        let s = pmc(&daily_loads(&vec![l; 1000]), 999, None);
         let last = s.last().unwrap();
         assert!((last.ctl - l).abs() < 1e-6 * l && (last.atl - l).abs() < 1e-9 * l, "{l}: {last:?}");
         assert!(s.windows(2).all(|w| w[1].ctl >= w[0].ctl && w[1].ctl <= l));
@@ -125,10 +121,10 @@ fn property_more_load_never_lowers_fitness_or_fatigue() {
     for _ in 0..100 {
         let mut loads: Vec<f64> = (0..80).map(|_| if g.int(0, 2) == 0 { 0.0 } else { g.range(0.0, 120.0) }).collect();
         loads[0] = 10.0;
-        let a = pmc(&entries(&loads), 79, None);
+        let a = pmc(&daily_loads(&loads), 79, None);
         let k = g.int(1, 79) as usize;
         loads[k] += g.range(0.1, 50.0);
-        let b = pmc(&entries(&loads), 79, None);
+        let b = pmc(&daily_loads(&loads), 79, None);
         for (x, y) in a.iter().zip(&b) {
             assert!(y.ctl >= x.ctl && y.atl >= x.atl);
         }
