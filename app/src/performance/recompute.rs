@@ -176,7 +176,7 @@ pub async fn write_plan(
     .await?;
     summary.training_loads = plan.loads.len();
 
-    // Baselines as of `to` (a row per capture window keeps their history).
+    // Baselines as of `to`, one row per capture window, thinned to one a week below.
     for b in &plan.baselines {
         let Some(value) = b.baseline_value else { continue };
         let notes = serde_json::to_string(b).unwrap_or_default();
@@ -203,6 +203,18 @@ pub async fn write_plan(
         .bind(notes)
         .execute(&mut *conn)
         .await?;
+        // Retention: one row per metric per ISO week. The newest as-of date of a week replaces
+        // the earlier ones of that week, so daily runs keep a weekly history, not a row a day.
+        summary.removed += sqlx::query(
+            "delete from wt_baselines where profile_id = $1 and metric_type = $2 \
+               and date_trunc('week', capture_end) = date_trunc('week', $3::date) and capture_end < $3",
+        )
+        .bind(profile_id)
+        .bind(b.metric.as_str())
+        .bind(date_of(b.capture_end))
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
         summary.baselines += 1;
     }
 

@@ -1,7 +1,7 @@
 //! The recompute service against real PostgreSQL: what it writes, that it
 //! touches only the named profile, that a second run is a no-op, and the queue.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
 use server::recompute_worker::{claim, complete, rescue, run_once};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -152,6 +152,45 @@ async fn recomputing_twice_changes_nothing_and_stale_rows_go() {
     let summary = app::performance::recompute::recompute(&pool, a, from, today()).await.unwrap().unwrap();
     assert!(summary.removed >= 1);
     assert_eq!(engine_rows(&admin, a).await.0, 39);
+}
+
+#[tokio::test]
+async fn daily_runs_keep_one_baseline_per_metric_per_week() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 80).await;
+    // Three weeks of daily runs, as the worker would do them.
+    for back in (0..21).rev() {
+        let to = today() - Duration::days(back);
+        app::performance::recompute::recompute(&pool, a, to, to).await.unwrap();
+    }
+    let rows: Vec<(String, NaiveDate)> = sqlx::query_as(
+        "select metric_type, capture_end from wt_baselines where profile_id = $1 order by metric_type, capture_end",
+    )
+    .bind(a)
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    let metrics: std::collections::BTreeSet<&str> = rows.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(metrics.len(), 4, "{rows:?}");
+    for metric in metrics {
+        let ends: Vec<NaiveDate> = rows.iter().filter(|(m, _)| m == metric).map(|(_, d)| *d).collect();
+        let weeks: std::collections::BTreeSet<_> = ends.iter().map(|d| d.iso_week()).collect();
+        assert_eq!(weeks.len(), ends.len(), "{metric}: one row per week, got {ends:?}");
+        assert!(ends.len() >= 3, "{metric}: a weekly history is kept, got {ends:?}");
+    }
+    let again = app::performance::recompute::recompute(&pool, a, today(), today()).await.unwrap().unwrap();
+    assert_eq!(again.removed, 0, "a re-run removes nothing");
+    // The newest week's row is the newest as-of date.
+    let latest: NaiveDate = sqlx::query_scalar(
+        "select max(capture_end) from wt_baselines where profile_id = $1 and metric_type = 'resting_hr'",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert!(today() - latest <= Duration::days(7), "as of the last run, got {latest}");
 }
 
 #[tokio::test]
