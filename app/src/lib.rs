@@ -25,7 +25,7 @@ use leptos_router::{
 use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
 use dashboard::views::DashboardPage;
 use health::views::HealthPage;
-use meals::views::MealsPage;
+use meals::views::{MealsPage, RecipePage, RecipesPage};
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
 use ui::layout::DataVersion;
@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-up") view=SignUpPage ssr=ssr.clone()/>
                 <Route path=path!("/health") view=HealthPage ssr=ssr.clone()/>
                 <Route path=path!("/meals") view=MealsPage ssr=ssr.clone()/>
+                <Route path=path!("/recipes") view=RecipesPage ssr=ssr.clone()/>
+                <Route path=path!("/recipes/:id") view=RecipePage ssr=ssr.clone()/>
                 <Route path=path!("/workouts") view=WorkoutsPage ssr=ssr.clone()/>
                 <Route path=path!("/recovery") view=RecoveryPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles") view=ProfilesPage ssr=ssr.clone()/>

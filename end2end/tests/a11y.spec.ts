@@ -15,9 +15,15 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await expectNoViolations(page, '/sign-in');
   await expectNoViolations(page, '/sign-up');
   await signUp(page, 'Axel');
-  for (const path of ['/', '/health', '/health?metric=sleep', '/recovery', '/meals', '/workouts', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
+  for (const path of ['/', '/health', '/health?metric=sleep', '/recovery', '/meals', '/recipes', '/workouts', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
     await expectNoViolations(page, path);
   }
+  // A recipe page with search results (forms repeated per food).
+  await page.goto('/recipes');
+  await page.getByLabel('Name').fill('Axe soup');
+  await page.getByRole('button', { name: 'Create recipe' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Axe soup');
+  await expectNoViolations(page, new URL(page.url()).pathname + '?q=carrots+raw');
   await page.goto('/profiles');
   await page.getByRole('link', { name: /Edit/ }).first().click();
   await expectNoViolations(page, new URL(page.url()).pathname);
@@ -28,7 +34,7 @@ test.describe('on a 375 px wide phone', () => {
 
   test('the dashboard and forms fit and work', async ({ page }) => {
     await signUp(page, 'Pia');
-    for (const path of ['/', '/health', '/meals', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
+    for (const path of ['/', '/health', '/meals', '/recipes', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);

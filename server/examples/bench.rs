@@ -52,6 +52,7 @@ async fn main() {
         database,
         secure_cookies: false,
         common_passwords: "data/common-passwords.txt".into(),
+        food_data: "data/sr28".into(),
     };
     let app = Application::build(config).await.expect("application");
     let base = format!("http://{}", app.local_addr());

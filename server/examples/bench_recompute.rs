@@ -76,7 +76,7 @@ async fn main() {
         admin: Box::new(pg.connect_options(SUPERUSER, "bench")),
         app: Box::new(pg.connect_options("wt_app", "bench")),
     };
-    let (pool, _) = database(&db).await.expect("migrated");
+    let (pool, _) = database(&db, None).await.expect("migrated");
     let admin = PgPoolOptions::new().connect_with(pg.connect_options(SUPERUSER, "bench")).await.unwrap();
     let user: Uuid = sqlx::query_scalar(
         "insert into auth.users (email, password_hash) values ('bench@example.org', 'x') returning id",

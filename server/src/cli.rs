@@ -26,7 +26,7 @@ pub async fn recompute(config: Config, args: &[String]) -> Result<(), String> {
     if from > to {
         return Err("--from is after --to".into());
     }
-    let (pool, postgres) = crate::startup::database(&config.database).await.map_err(|e| e.to_string())?;
+    let (pool, postgres) = crate::startup::database(&config.database, None).await.map_err(|e| e.to_string())?;
     let result = app::performance::recompute::recompute(&pool, profile, from, to).await;
     pool.close().await;
     if let Some(pg) = postgres {

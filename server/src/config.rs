@@ -35,6 +35,8 @@ pub struct Config {
     pub database: Database,
     pub secure_cookies: bool,
     pub common_passwords: PathBuf,
+    /// The USDA SR28 files (`data/sr28`, fetched by scripts/setup.sh), loaded once.
+    pub food_data: PathBuf,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -68,6 +70,7 @@ impl Config {
         let common_passwords = var("WELLTRACK_COMMON_PASSWORDS")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("data/common-passwords.txt"));
-        Ok(Self { addr, database, secure_cookies, common_passwords })
+        let food_data = var("WELLTRACK_FOOD_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/sr28"));
+        Ok(Self { addr, database, secure_cookies, common_passwords, food_data })
     }
 }

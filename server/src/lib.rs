@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod config;
 pub mod embedded_pg;
+pub mod food_data;
 pub mod recompute_worker;
 pub mod startup;
 pub mod telemetry;

@@ -28,6 +28,7 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::config::{Config, Database};
 use crate::embedded_pg::{self, EmbeddedPostgres, PgError};
+use crate::food_data::Outcome;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
@@ -39,6 +40,8 @@ pub enum StartError {
     Connect(sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("food data: {0}")]
+    FoodData(#[from] crate::food_data::FoodDataError),
     #[error("cannot listen on {addr}: {source} (set WELLTRACK_ADDR to use another address)")]
     Listen { addr: SocketAddr, source: std::io::Error },
     #[error("Leptos configuration: {0}")]
@@ -54,9 +57,13 @@ pub struct Application {
     pub pool: PgPool,
 }
 
-/// Connects (starting the embedded cluster if configured) and migrates.
+/// Connects (starting the embedded cluster if configured), migrates and, given
+/// `food_data`, loads the food composition data when it is not loaded yet.
 /// Returns the pool for requests and the cluster to stop at exit.
-pub async fn database(config: &Database) -> Result<(PgPool, Option<EmbeddedPostgres>), StartError> {
+pub async fn database(
+    config: &Database,
+    food_data: Option<&std::path::Path>,
+) -> Result<(PgPool, Option<EmbeddedPostgres>), StartError> {
     let (admin, app, postgres): (PgConnectOptions, PgConnectOptions, Option<EmbeddedPostgres>) = match config {
         Database::Url(url) => {
             let opts: PgConnectOptions = url.parse().map_err(StartError::Connect)?;
@@ -83,6 +90,15 @@ pub async fn database(config: &Database) -> Result<(PgPool, Option<EmbeddedPostg
         let admin_pool =
             PgPoolOptions::new().max_connections(1).connect_with(admin).await.map_err(StartError::Connect)?;
         MIGRATOR.run(&admin_pool).await?;
+        if let Some(dir) = food_data {
+            let mut conn = admin_pool.acquire().await.map_err(StartError::Connect)?;
+            match crate::food_data::ensure_loaded(&mut conn, dir).await? {
+                Outcome::AlreadyLoaded => {}
+                Outcome::Loaded { foods, portions } => tracing::info!(foods, portions, "USDA SR28 food data loaded"),
+                Outcome::Missing(dir) => tracing::warn!(dir = %dir.display(),
+                    "USDA SR28 food data missing; run scripts/setup.sh (recipes cannot be matched to foods)"),
+            }
+        }
         admin_pool.close().await;
     }
     let pool = PgPoolOptions::new()
@@ -284,7 +300,7 @@ impl Application {
     pub async fn build(config: Config) -> Result<Self, StartError> {
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
-        let (pool, postgres) = database(&config.database).await?;
+        let (pool, postgres) = database(&config.database, Some(&config.food_data)).await?;
         let common_passwords = load_common_passwords(&config);
         let router = router(pool.clone(), common_passwords, config.secure_cookies)?;
         Ok(Self { listener, router, postgres, pool })

@@ -30,6 +30,31 @@ pub const CATEGORIES: [(&str, &str); 6] = [
     ("fats_oils_nuts_seeds", "Oil, fat, nuts or seeds"),
 ];
 
+/// A [`CATEGORIES`] value (empty means general); `None` for anything else.
+pub fn parse_category(raw: &str) -> Option<Category> {
+    Some(match raw {
+        "" | "general" => Category::General,
+        "beverage" => Category::Beverage,
+        "water" => Category::Water,
+        "cheese" => Category::Cheese,
+        "red_meat" => Category::RedMeat,
+        "fats_oils_nuts_seeds" => Category::FatsOilsNutsSeeds,
+        _ => return None,
+    })
+}
+
+/// The [`CATEGORIES`] value of a category.
+pub fn category_value(category: Category) -> &'static str {
+    match category {
+        Category::General => "general",
+        Category::Beverage => "beverage",
+        Category::Water => "water",
+        Category::Cheese => "cheese",
+        Category::RedMeat => "red_meat",
+        Category::FatsOilsNutsSeeds => "fats_oils_nuts_seeds",
+    }
+}
+
 pub const KJ_PER_KCAL: f64 = 4.184;
 
 /// The raw meal form.
@@ -114,18 +139,10 @@ impl MealForm {
                 }
             },
         };
-        let category = match self.category.as_str() {
-            "" | "general" => Category::General,
-            "beverage" => Category::Beverage,
-            "water" => Category::Water,
-            "cheese" => Category::Cheese,
-            "red_meat" => Category::RedMeat,
-            "fats_oils_nuts_seeds" => Category::FatsOilsNutsSeeds,
-            _ => {
-                errors.add("category", "Choose a kind of food from the list.");
-                Category::General
-            }
-        };
+        let category = parse_category(&self.category).unwrap_or_else(|| {
+            errors.add("category", "Choose a kind of food from the list.");
+            Category::General
+        });
         let energy = number(&self.energy_kcal, "energy_kcal", 900.0, &mut errors);
         let sugars = number(&self.sugars_g, "sugars_g", 100.0, &mut errors);
         let saturated = number(&self.saturated_fat_g, "saturated_fat_g", 100.0, &mut errors);

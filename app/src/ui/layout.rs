@@ -79,6 +79,7 @@ fn Header(viewer: Viewer) -> impl IntoView {
                     <a class="underline-offset-2 hover:underline" href="/">"Dashboard"</a>
                     <a class="underline-offset-2 hover:underline" href="/health">"Health"</a>
                     <a class="underline-offset-2 hover:underline" href="/meals">"Meals"</a>
+                    <a class="underline-offset-2 hover:underline" href="/recipes">"Recipes"</a>
                     <a class="underline-offset-2 hover:underline" href="/workouts">"Workouts"</a>
                     <a class="underline-offset-2 hover:underline" href="/recovery">"Recovery"</a>
                     <a class="underline-offset-2 hover:underline" href="/profiles">"Profiles"</a>

@@ -62,6 +62,14 @@ pub fn cluster() -> &'static Cluster {
                     .await
                     .expect("connect template");
                 MIGRATOR.run(&mut template).await.expect("migrations apply to the template");
+                let loaded = server::food_data::ensure_loaded(&mut template, &food_data_dir())
+                    .await
+                    .expect("the SR28 food data loads into the template");
+                assert!(
+                    matches!(loaded, server::food_data::Outcome::Loaded { .. }),
+                    "SR28 files missing in {}: run scripts/setup.sh",
+                    food_data_dir().display()
+                );
                 template.close().await.expect("close template");
             });
             Cluster { pg }
@@ -69,6 +77,11 @@ pub fn cluster() -> &'static Cluster {
         .join()
         .expect("cluster thread")
     })
+}
+
+/// The SR28 files that scripts/setup.sh fetched.
+pub fn food_data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/sr28")
 }
 
 /// A new, fully migrated database; returns its name.
@@ -125,6 +138,7 @@ impl TestApp {
             },
             secure_cookies: false,
             common_passwords: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/common-passwords.txt"),
+            food_data: food_data_dir(),
         };
         let app = Application::build(config).await.expect("the application builds");
         let address = format!("http://{}", app.local_addr());

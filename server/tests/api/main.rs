@@ -10,6 +10,7 @@ mod engine;
 mod health;
 mod meals;
 mod profiles;
+mod recipes;
 mod recovery;
 mod rls;
 mod schema;

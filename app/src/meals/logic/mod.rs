@@ -1,5 +1,6 @@
 //! Pure meal logic (issue 3, items 7 and 8): WellTrack's versioned nutrition grade for recipes
-//! and meals, energy expenditure and workout calories, and default nutrient targets. No I/O,
+//! and meals, recipe nutrition from SR28 ingredients, energy expenditure and workout calories,
+//! and default nutrient targets. No I/O,
 //! no clock; compiled for the server and the browser.
 //!
 //! Oracles: `tools/oracles/nutrition/make_fixtures.py` writes `fixtures/*.json` (Open Food Facts'
@@ -8,6 +9,8 @@
 
 pub mod energy;
 pub mod nutrition_grade;
+pub mod recipe;
+pub mod sr28;
 pub mod targets;
 
 #[cfg(test)]

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+pub mod recipes;
+
+pub use recipes::{RecipePage, RecipesPage};
+
 use crate::meals::api::{list_meals, LogMeal};
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::model::{CATEGORIES, MEAL_TYPES};

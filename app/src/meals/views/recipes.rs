@@ -1,0 +1,458 @@
+//! The recipe pages: the household's recipes with a form for a new one, and one recipe with
+//! its ingredients (searched in USDA SR28 and weighed), steps, nutrition and grade.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::grade_class;
+use crate::meals::logic::nutrition_grade::GRADE_LABEL;
+use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
+use crate::meals::model::{CATEGORIES, MEAL_TYPES};
+use crate::meals::recipes::api::{
+    get_recipe, list_recipes, search_foods, AddIngredient, AddStep, CreateRecipe, DeleteRecipe, LogRecipeMeal,
+    RemoveIngredient, UpdateRecipe,
+};
+use crate::meals::recipes::model::{FoodMatch, NutritionView, RecipeDetail};
+use crate::ui::form::{
+    action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET, INPUT, LABEL,
+};
+use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::ui::not_found::NotFound;
+
+/// Where the food data comes from, as its publisher asks to cite it.
+const SR28_CITATION: &str = "USDA ARS, National Nutrient Database for Standard Reference, Release 28 (2015)";
+
+#[component]
+pub fn RecipesPage() -> impl IntoView {
+    view! {
+        <Page>
+            <Recipes/>
+        </Page>
+    }
+}
+
+#[component]
+pub fn RecipePage() -> impl IntoView {
+    view! {
+        <Page>
+            <Recipe/>
+        </Page>
+    }
+}
+
+fn grade_badge(grade: String) -> impl IntoView {
+    let class = format!("rounded px-2 py-0.5 text-sm font-bold {}", grade_class(&grade));
+    view! {
+        <span class=class title=GRADE_LABEL data-testid="grade">
+            <span class="sr-only">{GRADE_LABEL} ": "</span>{grade}
+        </span>
+    }
+}
+
+/// The recipe fields, for the new-recipe and the edit forms.
+#[component]
+fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetail>) -> impl IntoView {
+    let text = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let (title, description, servings, prep, cook, category) = match &recipe {
+        Some(r) => (
+            r.title.clone(),
+            r.description.clone().unwrap_or_default(),
+            text(r.servings),
+            text(r.prep_time_min),
+            text(r.cook_time_min),
+            r.grade_category.clone(),
+        ),
+        None => (String::new(), String::new(), "4".to_owned(), String::new(), String::new(), "general".to_owned()),
+    };
+    view! {
+        <FormError error=error/>
+        <TextField name="title" label="Name" error=error value=title required=true/>
+        <div class="mb-4">
+            <label for="f-description" class=LABEL>"Description (optional)"</label>
+            <textarea id="f-description" name="description" rows="2" class=INPUT>{description}</textarea>
+            <crate::ui::form::FieldError error=error field="description"/>
+        </div>
+        <div class="grid grid-cols-3 gap-x-3">
+            <TextField name="servings" label="Servings" kind="number" error=error value=servings required=true/>
+            <TextField name="prep_time_min" label="Prep (min)" kind="number" error=error value=prep/>
+            <TextField name="cook_time_min" label="Cook (min)" kind="number" error=error value=cook/>
+        </div>
+        <SelectField name="grade_category" label="Kind of dish (for the grade)" options=&CATEGORIES error=error selected=category/>
+    }
+}
+
+#[component]
+fn Recipes() -> impl IntoView {
+    let version = data_version();
+    let recipes = Resource::new(move || version.get(), |_| list_recipes());
+    let create = tracked_action::<CreateRecipe>();
+    let error = action_error(create);
+    view! {
+        <h1 class="mb-4 text-2xl font-bold">"Recipes"</h1>
+        <div class="grid gap-4 md:grid-cols-2">
+            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recipes-heading">
+                <h2 id="recipes-heading" class="mb-3 text-lg font-semibold">"Your household's recipes"</h2>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match recipes.await {
+                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                            Ok(list) if list.is_empty() => view! { <p>"No recipes yet. Create one to see its nutrition and grade."</p> }.into_any(),
+                            Ok(list) => view! {
+                                <ul data-testid="recipes">
+                                    {list.into_iter().map(|r| {
+                                        let detail = match (r.ingredient_count, r.kcal_per_serving) {
+                                            (0, _) => "no ingredients yet".to_owned(),
+                                            (n, Some(kcal)) => format!("{n} ingredients · {} kcal per serving", kcal.round()),
+                                            (n, None) => format!("{n} ingredients"),
+                                        };
+                                        view! {
+                                            <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
+                                                <span>
+                                                    <a class="font-semibold text-sky-800 underline" href=format!("/recipes/{}", r.id)>{r.title}</a>
+                                                    <span class="block text-sm text-slate-700">
+                                                        {detail}{r.created_by.map(|p| format!(" · by {p}"))}
+                                                    </span>
+                                                </span>
+                                                {r.grade.map(grade_badge)}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="new-recipe-heading">
+                <h2 id="new-recipe-heading" class="mb-3 text-lg font-semibold">"New recipe"</h2>
+                <ActionForm action=create>
+                    <RecipeFields error=error/>
+                    <button type="submit" class=BUTTON>"Create recipe"</button>
+                </ActionForm>
+            </section>
+        </div>
+    }
+}
+
+fn amount(ing: &crate::meals::recipes::model::IngredientRow) -> String {
+    match (ing.quantity, ing.unit.as_deref()) {
+        (Some(q), Some(u)) => format!("{} {u}", trim_number(q)),
+        (Some(q), None) => trim_number(q),
+        _ => String::new(),
+    }
+}
+
+fn nutrient_rows(n: &Nutrients) -> [(&'static str, String); 8] {
+    let g = |v: f64| format!("{} g", trim_number((v * 10.0).round() / 10.0));
+    [
+        ("Energy", format!("{} kcal", n.energy_kcal.round())),
+        ("Protein", g(n.protein_g)),
+        ("Fat", g(n.fat_g)),
+        ("of which saturated", g(n.saturated_fat_g)),
+        ("Carbohydrate", g(n.carbohydrate_g)),
+        ("of which sugars", g(n.sugars_g)),
+        ("Fibre", g(n.fibre_g)),
+        ("Salt", format!("{} g", trim_number((n.salt_g * 100.0).round() / 100.0))),
+    ]
+}
+
+#[component]
+fn NutritionPanel(nutrition: NutritionView) -> impl IntoView {
+    let per_serving = nutrition.per_serving.map(|n| nutrient_rows(&n));
+    let per_100 = nutrition.per_100g.map(|n| nutrient_rows(&n));
+    let rows = per_100.clone().map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (name, v100))| {
+                let serving = per_serving.as_ref().map(|s| s[i].1.clone()).unwrap_or_else(|| "–".into());
+                view! { <tr class="border-t border-slate-200"><th scope="row" class="py-1 text-left font-normal">{name}</th><td class="text-right">{serving}</td><td class="text-right">{v100}</td></tr> }
+            })
+            .collect_view()
+    });
+    let grade = nutrition.grade.clone();
+    let missing = nutrition.missing_values.clone();
+    view! {
+        <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="nutrition-heading" data-testid="nutrition">
+            <h2 id="nutrition-heading" class="mb-3 text-lg font-semibold">"Nutrition"</h2>
+            {match grade {
+                Some(g) => view! {
+                    <p class="mb-3 flex items-center gap-2">
+                        {grade_badge(g.grade.clone())}
+                        <span class="text-sm text-slate-800">
+                            {format!("{GRADE_LABEL}: score {} ({} unfavourable − {} favourable points per 100 g)", g.score, g.negative_points, g.positive_points)}
+                        </span>
+                    </p>
+                }.into_any(),
+                None if !nutrition.unmatched.is_empty() => view! {
+                    <p class="mb-3 text-sm" role="status">{format!("Not graded: no food data for {}.", nutrition.unmatched.join(", "))}</p>
+                }.into_any(),
+                None => view! { <p class="mb-3 text-sm">"Not graded yet."</p> }.into_any(),
+            }}
+            {nutrition.category_reason.clone().map(|reason| view! {
+                <p class="mb-2 text-xs text-slate-700">{format!("Graded as a red-meat dish: {reason}.")}</p>
+            })}
+            <table class="w-full text-sm">
+                <thead><tr><th scope="col" class="text-left">"Per"</th><th scope="col" class="text-right">"serving"</th><th scope="col" class="text-right">"100 g"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="mt-2 text-xs text-slate-700">
+                {format!("{} g of ingredients (raw weight){}.", trim_number(nutrition.total_grams.round()),
+                    nutrition.servings.map(|s| format!(", {s} servings")).unwrap_or_default())}
+            </p>
+            {(!missing.is_empty()).then(|| view! {
+                <ul class="mt-2 text-xs text-slate-700" data-testid="missing-values">
+                    {missing.into_iter().map(|(nutrient, foods)| view! {
+                        <li>{format!("No {} value in the food data for {}; counted as 0.", nutrient.replace('_', " "), foods.join(", "))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="mt-2 text-xs text-slate-700">"Food data: " {SR28_CITATION} "."</p>
+        </section>
+    }
+}
+
+#[component]
+fn SearchResult(food: FoodMatch, recipe_id: String, action: ServerAction<AddIngredient>) -> impl IntoView {
+    let qid = format!("q-{}", food.ndb_no);
+    let uid = format!("u-{}", food.ndb_no);
+    let units = MASS_UNITS.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view();
+    let portions = food
+        .portions
+        .iter()
+        .map(|p| view! { <option value=format!("portion:{}", p.seq)>{p.label()}</option> })
+        .collect_view();
+    view! {
+        <li class="border-t border-slate-200 py-2" data-testid="food-result">
+            <p class="font-medium">{food.description.clone()}</p>
+            <p class="text-xs text-slate-700">
+                {food.food_group.clone()}{food.energy_kcal.map(|k| format!(" · {} kcal per 100 g", k.round()))}
+            </p>
+            <ActionForm action=action attr:class="mt-1 flex flex-wrap items-end gap-2">
+                <input type="hidden" name="recipe_id" value=recipe_id/>
+                <input type="hidden" name="food_ndb_no" value=food.ndb_no.clone()/>
+                <div>
+                    <label for=qid.clone() class=LABEL>"Amount"</label>
+                    <input id=qid name="quantity" value="100" inputmode="decimal" class="mt-1 w-24 rounded border border-slate-400 px-2 py-1"/>
+                </div>
+                <div>
+                    <label for=uid.clone() class=LABEL>"Unit"</label>
+                    <select id=uid name="unit" class="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
+                        {units}{portions}
+                    </select>
+                </div>
+                <button type="submit" class=BUTTON_QUIET>"Add"</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+/// Field errors of the last add-ingredient submission, in one place above the results (the
+/// same form repeats for every result).
+#[component]
+fn IngredientErrors(error: ActionError) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let messages: Vec<String> = [("food_ndb_no", "Food"), ("quantity", "Amount"), ("unit", "Unit")]
+                .iter()
+                .filter_map(|(field, name)| e.field(field).map(|m| format!("{name}: {m}")))
+                .chain(e.form_message())
+                .collect();
+            view! {
+                <ul class="mb-3 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800" role="alert" data-testid="ingredient-error">
+                    {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
+#[component]
+fn Recipe() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let q = move || query.with(|p| p.get("q").unwrap_or_default());
+    let version = data_version();
+    let recipe = Resource::new(move || (id(), version.get()), |(id, _)| get_recipe(id));
+    let results = Resource::new(q, |q| async move {
+        if q.trim().is_empty() {
+            Ok(Vec::new())
+        } else {
+            search_foods(q).await
+        }
+    });
+    let add = tracked_action::<AddIngredient>();
+    let add_error = action_error(add);
+    let remove = tracked_action::<RemoveIngredient>();
+    let step = tracked_action::<AddStep>();
+    let step_error = action_error(step);
+    let update = tracked_action::<UpdateRecipe>();
+    let update_error = action_error(update);
+    let delete = ServerAction::<DeleteRecipe>::new();
+    let log = ServerAction::<LogRecipeMeal>::new();
+    let log_error = action_error(log);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let r = match recipe.await {
+                    Err(_) => return view! { <NotFound/> }.into_any(),
+                    Ok(r) => r,
+                };
+                let rid = r.id.to_string();
+                let (rid_step, rid_log, rid_edit, rid_delete) = (rid.clone(), rid.clone(), rid.clone(), rid.clone());
+                let meta = [
+                    r.servings.map(|s| format!("{s} servings")),
+                    r.prep_time_min.map(|m| format!("prep {m} min")),
+                    r.cook_time_min.map(|m| format!("cook {m} min")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+                let editable = r.editable;
+                let ingredients = r.ingredients.clone();
+                let steps = r.steps.clone();
+                let nutrition = r.nutrition.clone();
+                let today = chrono::Utc::now().date_naive().to_string();
+                let q_value = q();
+                view! {
+                    <p class="mb-2 text-sm"><a class="text-sky-800 underline" href="/recipes">"← All recipes"</a></p>
+                    <h1 class="mb-1 text-2xl font-bold">{r.title.clone()}</h1>
+                    <p class="mb-1 text-sm text-slate-700">{meta}</p>
+                    {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
+                    <div class="grid gap-4 md:grid-cols-2">
+                        <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="ingredients-heading">
+                            <h2 id="ingredients-heading" class="mb-3 text-lg font-semibold">"Ingredients"</h2>
+                            {if ingredients.is_empty() {
+                                view! { <p>"No ingredients yet. Search for a food below to add one."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul data-testid="ingredients">
+                                        {ingredients.into_iter().map(|ing| {
+                                            let grams = ing.grams.map(|g| format!(" ({} g)", trim_number(g.round()))).unwrap_or_default();
+                                            let rid = rid.clone();
+                                            view! {
+                                                <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
+                                                    <span>
+                                                        <span class="font-medium">{amount(&ing)}</span>
+                                                        <span class="text-slate-700">{grams}</span>
+                                                        " " {ing.ingredient_name.clone()}
+                                                    </span>
+                                                    {editable.then(|| view! {
+                                                        <ActionForm action=remove>
+                                                            <input type="hidden" name="recipe_id" value=rid/>
+                                                            <input type="hidden" name="ingredient_id" value=ing.id.to_string()/>
+                                                            <button type="submit" class=BUTTON_QUIET aria-label=format!("Remove {}", ing.ingredient_name)>"Remove"</button>
+                                                        </ActionForm>
+                                                    })}
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                        {match nutrition {
+                            Some(n) => view! { <NutritionPanel nutrition=n/> }.into_any(),
+                            None => view! {
+                                <section class="rounded-lg border border-slate-300 bg-white p-4" data-testid="nutrition">
+                                    <h2 class="mb-3 text-lg font-semibold">"Nutrition"</h2>
+                                    <p>"Add ingredients to see the nutrition and the grade."</p>
+                                </section>
+                            }.into_any(),
+                        }}
+                    </div>
+                    {editable.then(|| {
+                        let rid_add = rid.clone();
+                        let results_view = move || {
+                            let rid_add = rid_add.clone();
+                            Suspend::new(async move {
+                                match results.await {
+                                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                                    Ok(list) if list.is_empty() && !q().trim().is_empty() => view! { <p>"No food matches those words."</p> }.into_any(),
+                                    Ok(list) => view! {
+                                        <ul data-testid="food-results">
+                                            {list.into_iter().map(|f| view! { <SearchResult food=f recipe_id=rid_add.clone() action=add/> }).collect_view()}
+                                        </ul>
+                                    }.into_any(),
+                                }
+                            })
+                        };
+                        view! {
+                            <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-ingredient-heading">
+                                <h2 id="add-ingredient-heading" class="mb-3 text-lg font-semibold">"Add an ingredient"</h2>
+                                <IngredientErrors error=add_error/>
+                                <form method="get" class="mb-3 flex items-end gap-2" role="search">
+                                    <div class="grow">
+                                        <label for="food-search" class=LABEL>"Search foods (USDA SR28)"</label>
+                                        <input id="food-search" name="q" type="search" value=q_value class=INPUT placeholder="e.g. lentils boiled"/>
+                                    </div>
+                                    <button type="submit" class=BUTTON>"Search"</button>
+                                </form>
+                                <Suspense fallback=|| ()>{results_view}</Suspense>
+                            </section>
+                        }
+                    })}
+                    <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="steps-heading">
+                        <h2 id="steps-heading" class="mb-3 text-lg font-semibold">"Steps"</h2>
+                        {if steps.is_empty() {
+                            view! { <p class="mb-3">"No steps yet."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ol class="mb-3 list-decimal pl-6" data-testid="steps">
+                                    {steps.into_iter().map(|s| view! {
+                                        <li class="py-1">{format!("{}{}", s.instruction, s.duration_minutes.map(|m| format!(" ({m} min)")).unwrap_or_default())}</li>
+                                    }).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                        {editable.then(|| view! {
+                            <ActionForm action=step>
+                                <input type="hidden" name="recipe_id" value=rid_step/>
+                                <div class="grid grid-cols-4 gap-x-3">
+                                    <div class="col-span-3"><TextField name="instruction" label="Next step" error=step_error/></div>
+                                    <TextField name="duration_minutes" label="Timer (min)" kind="number" error=step_error/>
+                                </div>
+                                <button type="submit" class=BUTTON_QUIET>"Add step"</button>
+                            </ActionForm>
+                        })}
+                    </section>
+                    <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-heading">
+                        <h2 id="log-heading" class="mb-3 text-lg font-semibold">"Log as a meal"</h2>
+                        <ActionForm action=log>
+                            <FormError error=log_error/>
+                            <input type="hidden" name="recipe_id" value=rid_log/>
+                            <div class="grid grid-cols-3 gap-x-3">
+                                <TextField name="servings" label="Servings eaten" error=log_error value="1"/>
+                                <SelectField name="meal_type" label="Meal" options=&MEAL_TYPES error=log_error selected="dinner"/>
+                                <TextField name="meal_date" label="Date" kind="date" error=log_error value=today/>
+                            </div>
+                            <button type="submit" class=BUTTON>"Log meal"</button>
+                        </ActionForm>
+                    </section>
+                    {editable.then(|| {
+                        let recipe_for_form = r.clone();
+                        view! {
+                            <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="edit-heading">
+                                <h2 id="edit-heading" class="mb-3 text-lg font-semibold">"Edit recipe"</h2>
+                                <ActionForm action=update>
+                                    <input type="hidden" name="recipe_id" value=rid_edit/>
+                                    <RecipeFields error=update_error recipe=recipe_for_form/>
+                                    <button type="submit" class=BUTTON>"Save recipe"</button>
+                                </ActionForm>
+                            </section>
+                            <section class="mt-4 rounded-lg border border-red-300 bg-white p-4">
+                                <h2 class="mb-2 text-lg font-semibold">"Delete this recipe"</h2>
+                                <p class="mb-3 text-sm text-slate-700">"Meals logged from it stay, without the link."</p>
+                                <ActionForm action=delete>
+                                    <input type="hidden" name="recipe_id" value=rid_delete/>
+                                    <button type="submit" class=BUTTON_DANGER>"Delete recipe"</button>
+                                </ActionForm>
+                            </section>
+                        }
+                    })}
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

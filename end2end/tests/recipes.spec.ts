@@ -1,0 +1,66 @@
+import { test, expect } from '@playwright/test';
+import { settle, signUp } from './helpers';
+
+// Issue 3: a recipe built from USDA SR28 foods gets its nutrition and WellTrack's grade, and a
+// serving of it becomes a graded meal. Runs with JavaScript and without.
+test('a parent builds a recipe from foods, sees its grade and logs a serving as a meal', async ({ page }) => {
+  await signUp(page, 'Rosa');
+  await page.getByRole('link', { name: 'Recipes' }).click();
+  await settle(page);
+  await expect(page.getByText('No recipes yet.')).toBeVisible();
+
+  // A bad form keeps its message next to the field.
+  await page.getByLabel('Name').fill('Lentil stew');
+  await page.getByLabel('Servings').fill('0');
+  await page.getByRole('button', { name: 'Create recipe' }).click();
+  await expect(page.getByText('Enter a whole number from 1 to 100.')).toBeVisible();
+  await page.getByLabel('Name').fill('Lentil stew');
+  await page.getByLabel('Servings').fill('4');
+  await page.getByRole('button', { name: 'Create recipe' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lentil stew');
+  await settle(page);
+
+  // Search SR28 and add two cups of boiled lentils.
+  await page.getByLabel('Search foods (USDA SR28)').fill('lentils boiled without salt');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const lentils = page.getByTestId('food-result').filter({ hasText: 'Lentils, mature seeds, cooked, boiled, without salt' });
+  await expect(lentils).toHaveCount(1);
+  await settle(page);
+  await lentils.getByLabel('Amount').fill('2');
+  await lentils.getByLabel('Unit').selectOption({ label: '1 cup (198 g)' });
+  await lentils.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('ingredients')).toContainText('2 cup (396 g) Lentils, mature seeds');
+
+  // A bad amount is refused with a message; nothing is added.
+  await page.getByLabel('Search foods (USDA SR28)').fill('onions raw');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const onions = page.getByTestId('food-result').filter({ hasText: /^Onions, raw/ });
+  await expect(onions).toHaveCount(1);
+  await settle(page);
+  await onions.getByLabel('Amount').fill('a few');
+  await onions.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('ingredient-error')).toContainText('Amount: Enter an amount');
+  await expect(page.getByTestId('ingredients').locator('li')).toHaveCount(1);
+  await settle(page);
+  const onionsAgain = page.getByTestId('food-result').filter({ hasText: /^Onions, raw/ });
+  await onionsAgain.getByLabel('Amount').fill('150');
+  await onionsAgain.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('ingredients').locator('li')).toHaveCount(2);
+
+  const nutrition = page.getByTestId('nutrition');
+  await expect(nutrition).toContainText('WellTrack nutrition grade (v2023.1)');
+  await expect(nutrition.getByTestId('grade')).toHaveText(/[A-E]$/);
+  await expect(nutrition).toContainText('546 g of ingredients');
+  await expect(page.locator('body')).not.toContainText('Nutri-Score');
+
+  // Log two servings as dinner; the meal carries the recipe's grade.
+  await settle(page);
+  await page.getByLabel('Servings eaten').fill('2');
+  await page.getByRole('button', { name: 'Log meal' }).click();
+  await expect(page).toHaveURL(/\/meals$/);
+  const meal = page.getByTestId('meals').locator('li').filter({ hasText: 'Lentil stew' });
+  await expect(meal.getByTestId('grade')).toHaveText(/[A-E]$/);
+
+  await page.goto('/recipes');
+  await expect(page.getByTestId('recipes')).toContainText('2 ingredients');
+});
