@@ -40,10 +40,11 @@ fn inputs(last_day: i64) -> Inputs {
                 session_rpe: Some(4.0 + (i % 5) as f64),
                 sets: vec![],
                 has_cardio_work: true,
+                ..Default::default()
             });
         }
     }
-    Inputs { age_years: Some(40), workouts, metrics }
+    Inputs { age_years: Some(40), workouts, metrics, hr_max_observed: None }
 }
 
 #[tokio::main]

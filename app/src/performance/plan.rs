@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::logic::baseline::{compute_baseline, Baseline, BaselineMetric, Observation};
-use super::logic::load::{workout_load, StrengthSet, TrainingLoad, WorkoutLoadInput, WorkoutType};
+use super::logic::load::{
+    hr_max_estimate, hr_zone_minutes_from_series, workout_load, StrengthSet, TrainingLoad, WorkoutLoadInput,
+    WorkoutType,
+};
 use super::logic::pmc::{pmc, DailyLoad, PmcDay};
 use super::logic::recovery::{recovery_score, RecoveryInput, RecoveryScore};
 use super::logic::sleep::{sleep_score, SleepInput};
@@ -17,7 +20,7 @@ use super::logic::sleep::{sleep_score, SleepInput};
 /// Used for the sleep need when the profile has no date of birth.
 pub const ADULT_AGE_WHEN_UNKNOWN: u32 = 30;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WorkoutFacts {
     pub id: Uuid,
     pub day: i64,
@@ -26,6 +29,10 @@ pub struct WorkoutFacts {
     pub session_rpe: Option<f64>,
     pub sets: Vec<StrengthSet>,
     pub has_cardio_work: bool,
+    /// Session start and end (unix seconds), when its end time and duration are known.
+    pub window_s: Option<(i64, i64)>,
+    /// Heart-rate samples `(unix seconds, bpm)` recorded during the session (devices).
+    pub hr_samples: Vec<(i64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +48,8 @@ pub struct Inputs {
     pub age_years: Option<u32>,
     pub workouts: Vec<WorkoutFacts>,
     pub metrics: Vec<MetricFact>,
+    /// The highest heart rate recorded in the last year, for the HRmax estimate.
+    pub hr_max_observed: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,6 +96,7 @@ fn on_day(obs: &[Observation], day: i64) -> Option<f64> {
 pub fn plan(inputs: &Inputs, from: i64, to: i64) -> Plan {
     let mut workouts = inputs.workouts.clone();
     workouts.sort_by_key(|w| (w.day, w.id));
+    let hr_max = hr_max_estimate(inputs.age_years, inputs.hr_max_observed);
     let loads: Vec<LoadRow> = workouts
         .iter()
         .filter(|w| w.day <= to)
@@ -97,6 +107,12 @@ pub fn plan(inputs: &Inputs, from: i64, to: i64) -> Plan {
                 session_rpe: w.session_rpe,
                 strength_sets: w.sets.clone(),
                 has_cardio_work: w.has_cardio_work,
+                hr_zone_minutes: match (w.window_s, hr_max) {
+                    (Some((start, end)), Some(max)) if !w.hr_samples.is_empty() => {
+                        hr_zone_minutes_from_series(&w.hr_samples, start, end, max)
+                    }
+                    _ => None,
+                },
                 ..Default::default()
             };
             workout_load(&input).map(|load| LoadRow { workout_id: w.id, day: w.day, load })
@@ -176,10 +192,43 @@ mod tests {
                     session_rpe: Some(4.0 + (d % 5) as f64),
                     sets: vec![],
                     has_cardio_work: true,
+                    ..Default::default()
                 });
             }
         }
-        Inputs { age_years: Some(38), workouts, metrics }
+        Inputs { age_years: Some(38), workouts, metrics, hr_max_observed: None }
+    }
+
+    #[test]
+    fn a_device_session_without_rpe_gets_an_edwards_trimp_from_its_heart_rate() {
+        let end = 20_000 * 86_400 + 12 * 3600;
+        let start = end - 40 * 60;
+        // 40 min at 150 bpm every 30 s; age 40 → HRmax 180 → 83 % → zone 4 (weight 4).
+        let samples: Vec<(i64, f64)> = (0..80).map(|i| (start + i * 30, 150.0)).collect();
+        let device = WorkoutFacts {
+            id: Uuid::from_u128(1),
+            day: 20_000,
+            workout_type: Some(WorkoutType::Cardio),
+            duration_minutes: Some(40),
+            window_s: Some((start, end)),
+            hr_samples: samples.clone(),
+            ..Default::default()
+        };
+        let rated = WorkoutFacts { id: Uuid::from_u128(2), session_rpe: Some(6.0), ..device.clone() };
+        let unknown_age = Inputs { age_years: None, workouts: vec![device.clone()], ..Default::default() };
+        assert!(plan(&unknown_age, 20_000, 20_000).loads.is_empty(), "no HRmax, no TRIMP, no other method");
+        let inputs = Inputs { age_years: Some(40), workouts: vec![device, rated], ..Default::default() };
+        let p = plan(&inputs, 20_000, 20_000);
+        let trimp = &p.loads.iter().find(|l| l.workout_id == Uuid::from_u128(1)).unwrap().load;
+        assert_eq!(trimp.method, super::super::logic::load::LoadMethod::Trimp);
+        assert!((trimp.training_load - 40.0 * 4.0 / 10.0).abs() < 1e-9, "{trimp:?}");
+        let srpe = &p.loads.iter().find(|l| l.workout_id == Uuid::from_u128(2)).unwrap().load;
+        assert_eq!(srpe.method, super::super::logic::load::LoadMethod::Srpe, "the person's rating comes first");
+        // A recorded maximum above the estimate moves the zones: 150/200 = 75 % → zone 3.
+        let observed = Inputs { hr_max_observed: Some(200.0), ..inputs };
+        let p = plan(&observed, 20_000, 20_000);
+        let trimp = &p.loads.iter().find(|l| l.workout_id == Uuid::from_u128(1)).unwrap().load;
+        assert!((trimp.training_load - 40.0 * 3.0 / 10.0).abs() < 1e-9, "{trimp:?}");
     }
 
     #[test]

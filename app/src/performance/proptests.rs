@@ -84,7 +84,7 @@ proptest! {
             metrics.push(MetricFact { metric_type: "resting_hr".into(), day, value: 52.0 + 6.0 * w });
             metrics.push(MetricFact { metric_type: "hrv".into(), day, value: 40.0 + 20.0 * w });
         }
-        let inputs = Inputs { age_years: Some(35), workouts: vec![], metrics };
+        let inputs = Inputs { age_years: Some(35), workouts: vec![], metrics, hr_max_observed: None };
         let mut shuffled = inputs.clone();
         let n = shuffled.metrics.len();
         for i in 0..n {

@@ -75,13 +75,15 @@ pub async fn read_inputs(
         return Ok(None);
     };
 
-    type WorkoutRow = (Uuid, NaiveDate, Option<String>, Option<i32>, Option<f64>, Vec<i32>, Vec<i32>, bool);
+    type WorkoutRow =
+        (Uuid, NaiveDate, Option<String>, Option<i32>, Option<f64>, Vec<i32>, Vec<i32>, bool, Option<i64>);
     let rows: Vec<WorkoutRow> = sqlx::query_as(
         "select w.id, coalesce(w.completed_at::date, w.scheduled_date) as day, w.workout_type::text, w.duration_minutes, \
                 w.session_rpe::float8, \
                 coalesce(array_agg(l.sets) filter (where l.sets > 0 and l.reps > 0), '{}'), \
                 coalesce(array_agg(l.reps) filter (where l.sets > 0 and l.reps > 0), '{}'), \
-                coalesce(bool_or(l.distance_m is not null or l.duration_seconds is not null), false) \
+                coalesce(bool_or(l.distance_m is not null or l.duration_seconds is not null), false), \
+                extract(epoch from w.completed_at)::int8 \
          from wt_workouts w left join wt_workout_logs l on l.workout_id = w.id \
          where w.profile_id = $1 and w.completed and coalesce(w.completed_at::date, w.scheduled_date) <= $2 \
          group by w.id",
@@ -90,9 +92,35 @@ pub async fn read_inputs(
     .bind(to)
     .fetch_all(&mut *conn)
     .await?;
+    // Heart-rate samples recorded during each session (one index range scan per workout).
+    let samples: Vec<(Uuid, i64, f64)> = sqlx::query_as(
+        "select w.id, extract(epoch from m.recorded_at)::int8, m.value_num::float8 \
+         from wt_workouts w join wt_health_metrics m on m.profile_id = w.profile_id and m.metric_type = 'hr' \
+           and m.is_primary and m.value_num is not null \
+           and m.recorded_at between w.completed_at - make_interval(mins => w.duration_minutes) and w.completed_at \
+         where w.profile_id = $1 and w.completed and w.completed_at is not null and w.duration_minutes > 0 \
+           and w.completed_at::date <= $2",
+    )
+    .bind(profile_id)
+    .bind(to)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut hr_by_workout: std::collections::HashMap<Uuid, Vec<(i64, f64)>> = std::collections::HashMap::new();
+    for (id, t, bpm) in samples {
+        hr_by_workout.entry(id).or_default().push((t, bpm));
+    }
+    let hr_max_observed: Option<f64> = sqlx::query_scalar(
+        "select max(value_num)::float8 from wt_health_metrics where profile_id = $1 and metric_type = 'hr' \
+         and is_primary and recorded_at >= $2::date - 365 and recorded_at < $2::date + 1",
+    )
+    .bind(profile_id)
+    .bind(to)
+    .fetch_one(&mut *conn)
+    .await?;
+
     let workouts = rows
         .into_iter()
-        .map(|(id, day, kind, minutes, rpe, sets, reps, cardio)| WorkoutFacts {
+        .map(|(id, day, kind, minutes, rpe, sets, reps, cardio, end_s)| WorkoutFacts {
             id,
             day: day_number(day),
             workout_type: kind.and_then(|k| serde_json::from_value::<WorkoutType>(serde_json::Value::String(k)).ok()),
@@ -104,6 +132,8 @@ pub async fn read_inputs(
                 .map(|(s, r)| StrengthSet { sets: s as u32, reps: r as u32, rpe: None })
                 .collect(),
             has_cardio_work: cardio,
+            window_s: end_s.zip(minutes).filter(|(_, m)| *m > 0).map(|(end, m)| (end - 60 * m as i64, end)),
+            hr_samples: hr_by_workout.remove(&id).unwrap_or_default(),
         })
         .collect();
 
@@ -123,7 +153,7 @@ pub async fn read_inputs(
         .map(|(metric_type, day, value)| MetricFact { metric_type, day: day_number(day), value })
         .collect();
 
-    Ok(Some(Inputs { age_years: dob.map(|d| age_on(d, to)), workouts, metrics }))
+    Ok(Some(Inputs { age_years: dob.map(|d| age_on(d, to)), workouts, metrics, hr_max_observed }))
 }
 
 pub async fn write_plan(

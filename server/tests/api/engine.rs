@@ -194,6 +194,52 @@ async fn daily_runs_keep_one_baseline_per_metric_per_week() {
 }
 
 #[tokio::test]
+async fn a_device_workout_with_heart_rate_samples_gets_an_edwards_trimp_load() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let a = seed(&admin, 10).await; // born 1988-03-01
+                                    // A 40-minute ride imported from a device: no RPE, heart rate every 15 s at 85 % of the
+                                    // age-predicted maximum (zone 4), and one sample from before the ride that must not count.
+    let workout: Uuid = sqlx::query_scalar(
+        "insert into wt_workouts (profile_id, name, workout_type, completed, completed_at, duration_minutes) \
+         values ($1, 'Ride', 'cardio', true, current_date + time '10:00', 40) returning id",
+    )
+    .bind(a)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let age: f64 = sqlx::query_scalar("select extract(year from age(current_date, date '1988-03-01'))::float8")
+        .fetch_one(&admin)
+        .await
+        .unwrap();
+    let hr = 0.85 * (208.0 - 0.7 * age);
+    sqlx::query(
+        "insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, recorded_at, dedupe_hash) \
+         select p.user_id, p.id, 'garmin', 'hr', $2, current_date + time '09:20' + make_interval(secs => 15 * i), \
+                md5(p.id::text || 'hr' || i) \
+         from wt_profiles p cross join generate_series(-4, 159) i where p.id = $1",
+    )
+    .bind(a)
+    .bind(hr)
+    .execute(&admin)
+    .await
+    .unwrap();
+    app::performance::recompute::recompute(&pool, a, today(), today()).await.unwrap();
+    let (method, load, details): (String, f64, serde_json::Value) = sqlx::query_as(
+        "select load_method, training_load::float8, load_details from wt_training_loads where workout_id = $1",
+    )
+    .bind(workout)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    assert_eq!(method, "trimp");
+    assert_eq!(details["trimp_variant"], "edwards", "{details}");
+    // 160 samples × 15 s = 40 min in zone 4 → TRIMP 160 → load 16 (the pre-ride samples are outside).
+    assert!((load - 16.0).abs() < 1e-6, "{load} {details}");
+}
+
+#[tokio::test]
 async fn a_missing_profile_is_reported_not_invented() {
     let db = fresh_database().await;
     let pool = app_pool(&db).await;

@@ -191,6 +191,55 @@ pub fn edwards_zone_minutes(samples_bpm: &[f64], seconds_per_sample: f64, hr_max
     zones
 }
 
+/// Longest gap (s) one heart-rate sample may stand for: a device that stopped recording does
+/// not keep the last reading for the rest of the session.
+pub const MAX_SAMPLE_GAP_S: i64 = 120;
+/// Share of the session that timed samples must cover for zone minutes to be used; sparser
+/// series (a few spot readings) say too little about the session.
+pub const MIN_HR_COVERAGE: f64 = 0.5;
+
+/// Edwards zone minutes from timed heart-rate samples `(unix seconds, bpm)` of a session from
+/// `start_s` to `end_s`: each sample counts until the next one (or the session's end), at most
+/// [`MAX_SAMPLE_GAP_S`]. Samples outside the session are ignored. `None` when the samples cover
+/// less than [`MIN_HR_COVERAGE`] of the session, or `hr_max` is not a plausible maximum.
+/// Input order does not matter.
+pub fn hr_zone_minutes_from_series(samples: &[(i64, f64)], start_s: i64, end_s: i64, hr_max: f64) -> Option<[f64; 5]> {
+    if end_s <= start_s || !hr_max.is_finite() || hr_max < 100.0 {
+        return None;
+    }
+    let mut inside: Vec<(i64, f64)> = samples
+        .iter()
+        .copied()
+        .filter(|(t, hr)| (start_s..=end_s).contains(t) && hr.is_finite() && *hr > 0.0)
+        .collect();
+    inside.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut zones = [0.0; 5];
+    let mut covered = 0i64;
+    for (i, &(t, hr)) in inside.iter().enumerate() {
+        let next = inside.get(i + 1).map(|n| n.0).unwrap_or(end_s);
+        let seconds = (next - t).clamp(0, MAX_SAMPLE_GAP_S);
+        covered += seconds;
+        let z = edwards_zone_minutes(&[hr], seconds as f64, hr_max);
+        for (acc, add) in zones.iter_mut().zip(z) {
+            *acc += add;
+        }
+    }
+    (covered as f64 >= MIN_HR_COVERAGE * (end_s - start_s) as f64).then_some(zones)
+}
+
+/// Maximum heart rate: the age-predicted 208 − 0.7 × age (Tanaka, Monahan & Seals 2001,
+/// *J Am Coll Cardiol* 37(1):153–156), or the highest heart rate actually recorded when that is
+/// higher (a measured maximum beats a population estimate; it is never lowered by one).
+/// `None` when neither is known.
+pub fn hr_max_estimate(age_years: Option<u32>, observed_max: Option<f64>) -> Option<f64> {
+    let predicted = age_years.map(|a| 208.0 - 0.7 * a as f64);
+    let observed = observed_max.filter(|v| v.is_finite() && (100.0..=230.0).contains(v));
+    match (predicted, observed) {
+        (Some(p), Some(o)) => Some(p.max(o)),
+        (p, o) => p.or(o),
+    }
+}
+
 /// Edwards TRIMP: Σ minutes_in_zone × (1…5). `None` for a negative or non-finite entry.
 pub fn edwards_trimp(zone_minutes: &[f64; 5]) -> Option<f64> {
     if zone_minutes.iter().any(|m| !m.is_finite() || *m < 0.0) {

@@ -233,3 +233,44 @@ fn property_order_of_rows_does_not_matter() {
         assert!(z1.iter().zip(&z2).all(|(a, b)| close(*a, *b, 1e-12)));
     }
 }
+
+#[test]
+fn zone_minutes_from_a_timed_series_weight_each_sample_until_the_next() {
+    // 30 min session, a sample every 60 s: 15 at 130 bpm then 15 at 170 bpm, HRmax 190.
+    let start = 1_000_000;
+    let samples: Vec<(i64, f64)> = (0..30).map(|i| (start + i * 60, if i < 15 { 130.0 } else { 170.0 })).collect();
+    let z = hr_zone_minutes_from_series(&samples, start, start + 1800, 190.0).unwrap();
+    // 130/190 = 68 % → zone 2; 170/190 = 89 % → zone 4.
+    assert_eq!(z, [0.0, 15.0, 0.0, 15.0, 0.0]);
+    assert_eq!(edwards_trimp(&z), Some(15.0 * 2.0 + 15.0 * 4.0));
+    // Order does not matter; samples outside the session are ignored.
+    let mut shuffled = samples.clone();
+    shuffled.reverse();
+    shuffled.push((start - 600, 190.0));
+    shuffled.push((start + 4000, 190.0));
+    assert_eq!(hr_zone_minutes_from_series(&shuffled, start, start + 1800, 190.0), Some(z));
+}
+
+#[test]
+fn sparse_or_gappy_series_are_not_used_and_gaps_are_capped() {
+    let start = 0;
+    // Three spot readings in an hour: far below half coverage.
+    let spots = [(0, 150.0), (1200, 150.0), (2400, 150.0)];
+    assert_eq!(hr_zone_minutes_from_series(&spots, start, 3600, 190.0), None);
+    // Every 120 s for an hour: each sample counts 120 s at most, coverage is full.
+    let even: Vec<(i64, f64)> = (0..30).map(|i| (i * 120, 150.0)).collect();
+    let z = hr_zone_minutes_from_series(&even, start, 3600, 190.0).unwrap();
+    assert!((z.iter().sum::<f64>() - 60.0).abs() < 1e-9);
+    assert_eq!(hr_zone_minutes_from_series(&even, 3600, 3600, 190.0), None, "no duration");
+    assert_eq!(hr_zone_minutes_from_series(&even, start, 3600, 0.0), None, "no maximum");
+}
+
+#[test]
+fn hr_max_is_tanakas_estimate_unless_a_higher_one_was_recorded() {
+    assert_eq!(hr_max_estimate(Some(40), None), Some(180.0));
+    assert_eq!(hr_max_estimate(Some(40), Some(192.0)), Some(192.0));
+    assert_eq!(hr_max_estimate(Some(40), Some(170.0)), Some(180.0), "a lower reading is not a maximum");
+    assert_eq!(hr_max_estimate(None, Some(185.0)), Some(185.0));
+    assert_eq!(hr_max_estimate(None, Some(400.0)), None, "an implausible reading is ignored");
+    assert_eq!(hr_max_estimate(None, None), None);
+}
