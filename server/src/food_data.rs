@@ -9,11 +9,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use app::meals::logic::sr28::{fields, fruit_veg_legumes_pct, is_red_meat, number, nutr_no};
+use app::meals::logic::sr28::{fields, fruit_veg_legumes_pct, is_red_meat, number, nutr_no, CITATION};
 use sqlx::PgConnection;
 
 pub const DATASET: &str = "usda_sr28";
-pub const CITATION: &str = "USDA ARS, National Nutrient Database for Standard Reference, Release 28 (2015)";
 
 #[derive(Debug, thiserror::Error)]
 pub enum FoodDataError {

@@ -30,6 +30,31 @@ pub const CATEGORIES: [(&str, &str); 6] = [
     ("fats_oils_nuts_seeds", "Oil, fat, nuts or seeds"),
 ];
 
+/// Adds an error unless `raw` is one of [`MEAL_TYPES`].
+pub fn check_meal_type(raw: &str, errors: &mut FieldErrors) {
+    if !MEAL_TYPES.iter().any(|(v, _)| *v == raw) {
+        errors.add("meal_type", "Choose breakfast, lunch, dinner or snack.");
+    }
+}
+
+/// A meal's date: empty means `today`; never in the future. `None` (with an error) otherwise.
+pub fn parse_meal_date(raw: &str, today: NaiveDate, errors: &mut FieldErrors) -> Option<NaiveDate> {
+    match raw.trim() {
+        "" => Some(today),
+        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) if d > today => {
+                errors.add("meal_date", "The date cannot be in the future.");
+                None
+            }
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.add("meal_date", "Enter the date as YYYY-MM-DD.");
+                None
+            }
+        },
+    }
+}
+
 /// A [`CATEGORIES`] value (empty means general); `None` for anything else.
 pub fn parse_category(raw: &str) -> Option<Category> {
     Some(match raw {
@@ -122,23 +147,8 @@ impl MealForm {
         } else if name.chars().count() > 120 {
             errors.add("name", "Use at most 120 characters.");
         }
-        if !MEAL_TYPES.iter().any(|(v, _)| *v == self.meal_type) {
-            errors.add("meal_type", "Choose breakfast, lunch, dinner or snack.");
-        }
-        let meal_date = match self.meal_date.trim() {
-            "" => Some(today),
-            raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-                Ok(d) if d > today => {
-                    errors.add("meal_date", "The date cannot be in the future.");
-                    None
-                }
-                Ok(d) => Some(d),
-                Err(_) => {
-                    errors.add("meal_date", "Enter the date as YYYY-MM-DD.");
-                    None
-                }
-            },
-        };
+        check_meal_type(&self.meal_type, &mut errors);
+        let meal_date = parse_meal_date(&self.meal_date, today, &mut errors);
         let category = parse_category(&self.category).unwrap_or_else(|| {
             errors.add("category", "Choose a kind of food from the list.");
             Category::General

@@ -5,6 +5,9 @@
 //! separated by `^`, text fields wrapped in `~…~`, an empty field for a missing value. The
 //! files are cp1252; decoding is the caller's job, these functions take text.
 
+/// How the data is cited, as USDA asks (shown wherever SR28 values are).
+pub const CITATION: &str = "USDA ARS, National Nutrient Database for Standard Reference, Release 28 (2015)";
+
 /// The fields of one SR28 record, text delimiters removed. A trailing carriage return is
 /// ignored.
 pub fn fields(line: &str) -> Vec<&str> {

@@ -8,22 +8,27 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::session::{respond, Caller};
 
+/// A recipe or ingredient id from a form; anything else is a 404.
 #[cfg(feature = "ssr")]
-fn recipe_uuid(raw: &str) -> Result<uuid::Uuid, AppError> {
+fn id_from_form(raw: &str) -> Result<uuid::Uuid, AppError> {
     uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
 }
 
-/// The recipe exists and belongs to this household (the only recipes it may change).
+/// Opens the caller's transaction on a recipe this household may change (another household's,
+/// even a public one, or a malformed id is a 404).
 #[cfg(feature = "ssr")]
-async fn editable(tx: &mut sqlx::PgConnection, recipe_id: uuid::Uuid) -> Result<(), AppError> {
+async fn begin_on_editable(recipe_id: &str) -> Result<(crate::db::Tx, uuid::Uuid), AppError> {
+    let id = id_from_form(recipe_id)?;
+    let caller = Caller::require().await?;
+    let mut tx = caller.begin().await?;
     let mine: bool = sqlx::query_scalar(
         "select exists (select 1 from wt_recipes where id = $1 and profile_id in (select id from wt_profiles))",
     )
-    .bind(recipe_id)
-    .fetch_one(tx)
+    .bind(id)
+    .fetch_one(&mut *tx)
     .await?;
     if mine {
-        Ok(())
+        Ok((tx, id))
     } else {
         Err(AppError::NotFound)
     }
@@ -80,11 +85,8 @@ pub async fn update_recipe(
     let form = super::model::RecipeForm { title, description, servings, prep_time_min, cook_time_min, grade_category };
     respond(
         async {
-            let id = recipe_uuid(&recipe_id)?;
             let draft = form.parse().map_err(AppError::Invalid)?;
-            let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            editable(&mut tx, id).await?;
+            let (mut tx, id) = begin_on_editable(&recipe_id).await?;
             sqlx::query(
                 "update wt_recipes set title = $2, description = $3, servings = $4, prep_time_min = $5, \
                    cook_time_min = $6, grade_category = $7 where id = $1",
@@ -111,10 +113,7 @@ pub async fn update_recipe(
 pub async fn delete_recipe(recipe_id: String) -> Result<(), AppError> {
     respond(
         async {
-            let id = recipe_uuid(&recipe_id)?;
-            let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            editable(&mut tx, id).await?;
+            let (mut tx, id) = begin_on_editable(&recipe_id).await?;
             sqlx::query("delete from wt_recipes where id = $1").bind(id).execute(&mut *tx).await?;
             tx.commit().await?;
             leptos_axum::redirect("/recipes");
@@ -153,7 +152,7 @@ pub async fn get_recipe(recipe_id: String) -> Result<RecipeDetail, AppError> {
     respond(
         async {
             use super::model::{IngredientRow, NutritionView, StepRow};
-            let id = recipe_uuid(&recipe_id)?;
+            let id = id_from_form(&recipe_id)?;
             let caller = Caller::require().await?;
             let mut tx = caller.begin().await?;
             type Row = (
@@ -236,10 +235,7 @@ pub async fn add_ingredient(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let id = recipe_uuid(&recipe_id)?;
-            let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            editable(&mut tx, id).await?;
+            let (mut tx, id) = begin_on_editable(&recipe_id).await?;
             let Some((description, portions)) = super::db::food_with_portions(&mut tx, food_ndb_no.trim()).await?
             else {
                 let mut e = crate::error::FieldErrors::new();
@@ -274,11 +270,8 @@ pub async fn add_ingredient(
 pub async fn remove_ingredient(recipe_id: String, ingredient_id: String) -> Result<(), AppError> {
     respond(
         async {
-            let id = recipe_uuid(&recipe_id)?;
-            let ingredient = recipe_uuid(&ingredient_id)?;
-            let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            editable(&mut tx, id).await?;
+            let ingredient = id_from_form(&ingredient_id)?;
+            let (mut tx, id) = begin_on_editable(&recipe_id).await?;
             let removed = sqlx::query("delete from wt_recipe_ingredients where id = $1 and recipe_id = $2")
                 .bind(ingredient)
                 .bind(id)
@@ -301,12 +294,9 @@ pub async fn remove_ingredient(recipe_id: String, ingredient_id: String) -> Resu
 pub async fn add_step(recipe_id: String, instruction: String, duration_minutes: String) -> Result<(), AppError> {
     respond(
         async {
-            let id = recipe_uuid(&recipe_id)?;
             let (text, minutes) =
                 super::model::parse_step(&instruction, &duration_minutes).map_err(AppError::Invalid)?;
-            let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            editable(&mut tx, id).await?;
+            let (mut tx, id) = begin_on_editable(&recipe_id).await?;
             sqlx::query(
                 "insert into wt_recipe_steps (recipe_id, step_number, instruction, duration_minutes) \
                  values ($1, (select coalesce(max(step_number), 0) + 1 from wt_recipe_steps where recipe_id = $1), $2, $3)",
@@ -335,7 +325,7 @@ pub async fn log_recipe_meal(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let id = recipe_uuid(&recipe_id)?;
+            let id = id_from_form(&recipe_id)?;
             let today = chrono::Utc::now().date_naive();
             let (servings, meal_type, meal_date) =
                 super::model::parse_meal_log(&servings, &meal_type, &meal_date, today).map_err(AppError::Invalid)?;

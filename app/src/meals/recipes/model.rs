@@ -233,23 +233,8 @@ pub fn parse_meal_log(
             None
         }
     };
-    if !crate::meals::model::MEAL_TYPES.iter().any(|(v, _)| *v == meal_type) {
-        errors.add("meal_type", "Choose breakfast, lunch, dinner or snack.");
-    }
-    let date = match meal_date.trim() {
-        "" => Some(today),
-        raw => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(d) if d > today => {
-                errors.add("meal_date", "The date cannot be in the future.");
-                None
-            }
-            Ok(d) => Some(d),
-            Err(_) => {
-                errors.add("meal_date", "Enter the date as YYYY-MM-DD.");
-                None
-            }
-        },
-    };
+    crate::meals::model::check_meal_type(meal_type, &mut errors);
+    let date = crate::meals::model::parse_meal_date(meal_date, today, &mut errors);
     match (servings, date) {
         (Some(s), Some(d)) if errors.is_empty() => Ok((s, meal_type.to_owned(), d)),
         _ => Err(errors),

@@ -19,9 +19,6 @@ use crate::ui::form::{
 use crate::ui::layout::{data_version, tracked_action, Page};
 use crate::ui::not_found::NotFound;
 
-/// Where the food data comes from, as its publisher asks to cite it.
-const SR28_CITATION: &str = "USDA ARS, National Nutrient Database for Standard Reference, Release 28 (2015)";
-
 #[component]
 pub fn RecipesPage() -> impl IntoView {
     view! {
@@ -206,7 +203,7 @@ fn NutritionPanel(nutrition: NutritionView) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <p class="mt-2 text-xs text-slate-700">"Food data: " {SR28_CITATION} "."</p>
+            <p class="mt-2 text-xs text-slate-700">"Food data: " {crate::meals::logic::sr28::CITATION} "."</p>
         </section>
     }
 }
