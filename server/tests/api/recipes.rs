@@ -323,3 +323,50 @@ async fn another_household_can_neither_see_nor_change_a_recipe() {
     let (_, page) = app.get_html(&owner, &format!("/recipes/{id}")).await;
     assert!(page.contains("Brown the onions (8 min)"));
 }
+
+#[tokio::test]
+async fn editing_servings_or_the_kind_of_dish_recomputes_the_stored_nutrition() {
+    let app = TestApp::spawn().await;
+    let (client, _, _) = app.sign_up("Mo").await;
+    let id = create_recipe(&app, &client, "Dal", "4").await;
+    let rid = id.to_string();
+    let res = app
+        .call(
+            &client,
+            "recipes/ingredients/add",
+            &[("recipe_id", &rid), ("food_ndb_no", "16070"), ("quantity", "400"), ("unit", "g")],
+        )
+        .await;
+    assert!(res.status().is_success());
+    let stored = || async {
+        sqlx::query_scalar::<_, serde_json::Value>("select nutrition_info from wt_recipes where id = $1")
+            .bind(id)
+            .fetch_one(&app.admin)
+            .await
+            .unwrap()
+    };
+    let before = stored().await;
+    assert!((before["per_serving"]["protein_g"].as_f64().unwrap() - 9.02).abs() < 1e-6, "{before}");
+    assert_eq!(before["category"], "general");
+
+    let res = app
+        .call(
+            &client,
+            "recipes/update",
+            &[
+                ("recipe_id", &rid),
+                ("title", "Dal"),
+                ("description", ""),
+                ("servings", "2"),
+                ("prep_time_min", ""),
+                ("cook_time_min", ""),
+                ("grade_category", "beverage"),
+            ],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let after = stored().await;
+    assert!((after["per_serving"]["protein_g"].as_f64().unwrap() - 18.04).abs() < 1e-6, "{after}");
+    assert_eq!(after["category"], "beverage");
+    assert_eq!(after["grade"]["category"], "beverage", "graded with the beverage table");
+}

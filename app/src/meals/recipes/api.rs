@@ -34,6 +34,16 @@ async fn begin_on_editable(recipe_id: &str) -> Result<(crate::db::Tx, uuid::Uuid
     }
 }
 
+/// After a change to a recipe or its ingredients: recomputes its nutrition, commits, and goes
+/// back to the recipe's page.
+#[cfg(feature = "ssr")]
+async fn save_and_show(mut tx: crate::db::Tx, id: uuid::Uuid) -> Result<(), AppError> {
+    super::db::refresh_nutrition(&mut tx, id).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/recipes/{id}"));
+    Ok(())
+}
+
 #[server(endpoint = "recipes/create")]
 pub async fn create_recipe(
     title: String,
@@ -100,10 +110,7 @@ pub async fn update_recipe(
             .bind(draft.grade_category)
             .execute(&mut *tx)
             .await?;
-            super::db::refresh_nutrition(&mut tx, id).await?;
-            tx.commit().await?;
-            leptos_axum::redirect(&format!("/recipes/{id}"));
-            Ok(())
+            save_and_show(tx, id).await
         }
         .await,
     )
@@ -257,10 +264,7 @@ pub async fn add_ingredient(
             .bind(draft.grams)
             .execute(&mut *tx)
             .await?;
-            super::db::refresh_nutrition(&mut tx, id).await?;
-            tx.commit().await?;
-            leptos_axum::redirect(&format!("/recipes/{id}"));
-            Ok(())
+            save_and_show(tx, id).await
         }
         .await,
     )
@@ -281,10 +285,7 @@ pub async fn remove_ingredient(recipe_id: String, ingredient_id: String) -> Resu
             if removed == 0 {
                 return Err(AppError::NotFound);
             }
-            super::db::refresh_nutrition(&mut tx, id).await?;
-            tx.commit().await?;
-            leptos_axum::redirect(&format!("/recipes/{id}"));
-            Ok(())
+            save_and_show(tx, id).await
         }
         .await,
     )

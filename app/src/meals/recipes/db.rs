@@ -1,5 +1,6 @@
 //! Recipe queries in the caller's transaction (RLS applies).
 
+use sqlx::types::Json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -62,23 +63,6 @@ pub async fn search_foods(conn: &mut PgConnection, words: &[String], limit: i64)
         .collect())
 }
 
-type IngredientFactsRow = (
-    String,
-    Option<f64>,
-    bool,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<f64>,
-    Option<bool>,
-);
-
 /// Recomputes a recipe's nutrition from its ingredients and stores it (only when it changed).
 pub async fn refresh_nutrition(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx::Result<()> {
     let Some((servings, category)): Option<(Option<i32>, String)> =
@@ -89,10 +73,9 @@ pub async fn refresh_nutrition(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx
     else {
         return Ok(());
     };
-    let rows: Vec<IngredientFactsRow> = sqlx::query_as(
-        "select i.ingredient_name, i.grams::float8, f.ndb_no is not null, f.energy_kcal::float8, f.energy_kj::float8, \
-                f.protein_g::float8, f.fat_g::float8, f.saturated_fat_g::float8, f.carbohydrate_g::float8, \
-                f.sugars_g::float8, f.fibre_g::float8, f.sodium_mg::float8, f.fruit_veg_legumes_pct::float8, f.red_meat \
+    // A matched food's row as JSON: `food.foods` columns are named like `FoodFacts` fields.
+    let rows: Vec<(String, Option<f64>, Option<Json<FoodFacts>>)> = sqlx::query_as(
+        "select i.ingredient_name, i.grams::float8, case when f.ndb_no is null then null else to_jsonb(f) end \
          from wt_recipe_ingredients i left join food.foods f on f.ndb_no = i.food_ndb_no \
          where i.recipe_id = $1 order by i.sort_order nulls last, i.created_at",
     )
@@ -101,25 +84,7 @@ pub async fn refresh_nutrition(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx
     .await?;
     let ingredients: Vec<RecipeIngredient> = rows
         .into_iter()
-        .map(|(name, grams, matched, kcal, kj, protein, fat, sat, carbs, sugars, fibre, sodium, fvl, red)| {
-            RecipeIngredient {
-                name,
-                grams,
-                food: matched.then(|| FoodFacts {
-                    energy_kcal: kcal,
-                    energy_kj: kj,
-                    protein_g: protein,
-                    fat_g: fat,
-                    saturated_fat_g: sat,
-                    carbohydrate_g: carbs,
-                    sugars_g: sugars,
-                    fibre_g: fibre,
-                    sodium_mg: sodium,
-                    fruit_veg_legumes_pct: fvl.unwrap_or(0.0),
-                    red_meat: red.unwrap_or(false),
-                }),
-            }
-        })
+        .map(|(name, grams, food)| RecipeIngredient { name, grams, food: food.map(|Json(f)| f) })
         .collect();
     let category = parse_category(&category).unwrap_or(crate::meals::logic::nutrition_grade::Category::General);
     let nutrition = recipe_nutrition(&ingredients, servings.and_then(|s| u32::try_from(s).ok()), category);

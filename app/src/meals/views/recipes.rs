@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::grade_class;
+use crate::error::AppError;
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
 use crate::meals::model::{CATEGORIES, MEAL_TYPES};
@@ -12,7 +13,7 @@ use crate::meals::recipes::api::{
     get_recipe, list_recipes, search_foods, AddIngredient, AddStep, CreateRecipe, DeleteRecipe, LogRecipeMeal,
     RemoveIngredient, UpdateRecipe,
 };
-use crate::meals::recipes::model::{FoodMatch, NutritionView, RecipeDetail};
+use crate::meals::recipes::model::{FoodMatch, IngredientRow, NutritionView, RecipeDetail, StepRow};
 use crate::ui::form::{
     action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET, INPUT, LABEL,
 };
@@ -131,7 +132,7 @@ fn Recipes() -> impl IntoView {
     }
 }
 
-fn amount(ing: &crate::meals::recipes::model::IngredientRow) -> String {
+fn amount(ing: &IngredientRow) -> String {
     match (ing.quantity, ing.unit.as_deref()) {
         (Some(q), Some(u)) => format!("{} {u}", trim_number(q)),
         (Some(q), None) => trim_number(q),
@@ -278,25 +279,20 @@ fn Recipe() -> impl IntoView {
             search_foods(q).await
         }
     });
+    // Actions live here, outside the Suspense, so a refetch does not reset their state.
     let add = tracked_action::<AddIngredient>();
-    let add_error = action_error(add);
     let remove = tracked_action::<RemoveIngredient>();
     let step = tracked_action::<AddStep>();
-    let step_error = action_error(step);
     let update = tracked_action::<UpdateRecipe>();
-    let update_error = action_error(update);
     let delete = ServerAction::<DeleteRecipe>::new();
     let log = ServerAction::<LogRecipeMeal>::new();
-    let log_error = action_error(log);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let r = match recipe.await {
-                    Err(_) => return view! { <NotFound/> }.into_any(),
-                    Ok(r) => r,
+                let Ok(r) = recipe.await else {
+                    return view! { <NotFound/> }.into_any();
                 };
                 let rid = r.id.to_string();
-                let (rid_step, rid_log, rid_edit, rid_delete) = (rid.clone(), rid.clone(), rid.clone(), rid.clone());
                 let meta = [
                     r.servings.map(|s| format!("{s} servings")),
                     r.prep_time_min.map(|m| format!("prep {m} min")),
@@ -307,49 +303,14 @@ fn Recipe() -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(" · ");
                 let editable = r.editable;
-                let ingredients = r.ingredients.clone();
-                let steps = r.steps.clone();
-                let nutrition = r.nutrition.clone();
-                let today = chrono::Utc::now().date_naive().to_string();
-                let q_value = q();
                 view! {
                     <p class="mb-2 text-sm"><a class="text-sky-800 underline" href="/recipes">"← All recipes"</a></p>
                     <h1 class="mb-1 text-2xl font-bold">{r.title.clone()}</h1>
                     <p class="mb-1 text-sm text-slate-700">{meta}</p>
                     {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
                     <div class="grid gap-4 md:grid-cols-2">
-                        <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="ingredients-heading">
-                            <h2 id="ingredients-heading" class="mb-3 text-lg font-semibold">"Ingredients"</h2>
-                            {if ingredients.is_empty() {
-                                view! { <p>"No ingredients yet. Search for a food below to add one."</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul data-testid="ingredients">
-                                        {ingredients.into_iter().map(|ing| {
-                                            let grams = ing.grams.map(|g| format!(" ({} g)", trim_number(g.round()))).unwrap_or_default();
-                                            let rid = rid.clone();
-                                            view! {
-                                                <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
-                                                    <span>
-                                                        <span class="font-medium">{amount(&ing)}</span>
-                                                        <span class="text-slate-700">{grams}</span>
-                                                        " " {ing.ingredient_name.clone()}
-                                                    </span>
-                                                    {editable.then(|| view! {
-                                                        <ActionForm action=remove>
-                                                            <input type="hidden" name="recipe_id" value=rid/>
-                                                            <input type="hidden" name="ingredient_id" value=ing.id.to_string()/>
-                                                            <button type="submit" class=BUTTON_QUIET aria-label=format!("Remove {}", ing.ingredient_name)>"Remove"</button>
-                                                        </ActionForm>
-                                                    })}
-                                                </li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                        {match nutrition {
+                        <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove/>
+                        {match r.nutrition.clone() {
                             Some(n) => view! { <NutritionPanel nutrition=n/> }.into_any(),
                             None => view! {
                                 <section class="rounded-lg border border-slate-300 bg-white p-4" data-testid="nutrition">
@@ -359,97 +320,177 @@ fn Recipe() -> impl IntoView {
                             }.into_any(),
                         }}
                     </div>
-                    {editable.then(|| {
-                        let rid_add = rid.clone();
-                        let results_view = move || {
-                            let rid_add = rid_add.clone();
-                            Suspend::new(async move {
-                                match results.await {
-                                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                                    Ok(list) if list.is_empty() && !q().trim().is_empty() => view! { <p>"No food matches those words."</p> }.into_any(),
-                                    Ok(list) => view! {
-                                        <ul data-testid="food-results">
-                                            {list.into_iter().map(|f| view! { <SearchResult food=f recipe_id=rid_add.clone() action=add/> }).collect_view()}
-                                        </ul>
-                                    }.into_any(),
-                                }
-                            })
-                        };
-                        view! {
-                            <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-ingredient-heading">
-                                <h2 id="add-ingredient-heading" class="mb-3 text-lg font-semibold">"Add an ingredient"</h2>
-                                <IngredientErrors error=add_error/>
-                                <form method="get" class="mb-3 flex items-end gap-2" role="search">
-                                    <div class="grow">
-                                        <label for="food-search" class=LABEL>"Search foods (USDA SR28)"</label>
-                                        <input id="food-search" name="q" type="search" value=q_value class=INPUT placeholder="e.g. lentils boiled"/>
-                                    </div>
-                                    <button type="submit" class=BUTTON>"Search"</button>
-                                </form>
-                                <Suspense fallback=|| ()>{results_view}</Suspense>
-                            </section>
-                        }
-                    })}
-                    <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="steps-heading">
-                        <h2 id="steps-heading" class="mb-3 text-lg font-semibold">"Steps"</h2>
-                        {if steps.is_empty() {
-                            view! { <p class="mb-3">"No steps yet."</p> }.into_any()
-                        } else {
-                            view! {
-                                <ol class="mb-3 list-decimal pl-6" data-testid="steps">
-                                    {steps.into_iter().map(|s| view! {
-                                        <li class="py-1">{format!("{}{}", s.instruction, s.duration_minutes.map(|m| format!(" ({m} min)")).unwrap_or_default())}</li>
-                                    }).collect_view()}
-                                </ol>
-                            }.into_any()
-                        }}
-                        {editable.then(|| view! {
-                            <ActionForm action=step>
-                                <input type="hidden" name="recipe_id" value=rid_step/>
-                                <div class="grid grid-cols-4 gap-x-3">
-                                    <div class="col-span-3"><TextField name="instruction" label="Next step" error=step_error/></div>
-                                    <TextField name="duration_minutes" label="Timer (min)" kind="number" error=step_error/>
-                                </div>
-                                <button type="submit" class=BUTTON_QUIET>"Add step"</button>
-                            </ActionForm>
-                        })}
-                    </section>
-                    <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-heading">
-                        <h2 id="log-heading" class="mb-3 text-lg font-semibold">"Log as a meal"</h2>
-                        <ActionForm action=log>
-                            <FormError error=log_error/>
-                            <input type="hidden" name="recipe_id" value=rid_log/>
-                            <div class="grid grid-cols-3 gap-x-3">
-                                <TextField name="servings" label="Servings eaten" error=log_error value="1"/>
-                                <SelectField name="meal_type" label="Meal" options=&MEAL_TYPES error=log_error selected="dinner"/>
-                                <TextField name="meal_date" label="Date" kind="date" error=log_error value=today/>
-                            </div>
-                            <button type="submit" class=BUTTON>"Log meal"</button>
-                        </ActionForm>
-                    </section>
-                    {editable.then(|| {
-                        let recipe_for_form = r.clone();
-                        view! {
-                            <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="edit-heading">
-                                <h2 id="edit-heading" class="mb-3 text-lg font-semibold">"Edit recipe"</h2>
-                                <ActionForm action=update>
-                                    <input type="hidden" name="recipe_id" value=rid_edit/>
-                                    <RecipeFields error=update_error recipe=recipe_for_form/>
-                                    <button type="submit" class=BUTTON>"Save recipe"</button>
-                                </ActionForm>
-                            </section>
-                            <section class="mt-4 rounded-lg border border-red-300 bg-white p-4">
-                                <h2 class="mb-2 text-lg font-semibold">"Delete this recipe"</h2>
-                                <p class="mb-3 text-sm text-slate-700">"Meals logged from it stay, without the link."</p>
-                                <ActionForm action=delete>
-                                    <input type="hidden" name="recipe_id" value=rid_delete/>
-                                    <button type="submit" class=BUTTON_DANGER>"Delete recipe"</button>
-                                </ActionForm>
-                            </section>
-                        }
-                    })}
+                    {editable.then(|| view! { <AddIngredientSection recipe_id=rid.clone() q=q() results add/> })}
+                    <Steps recipe_id=rid.clone() steps=r.steps.clone() editable step/>
+                    <LogAsMeal recipe_id=rid.clone() log/>
+                    {editable.then(|| view! { <EditRecipe recipe=r.clone() update delete/> })}
                 }.into_any()
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn Ingredients(
+    recipe_id: String,
+    ingredients: Vec<IngredientRow>,
+    editable: bool,
+    remove: ServerAction<RemoveIngredient>,
+) -> impl IntoView {
+    let list = if ingredients.is_empty() {
+        view! { <p>"No ingredients yet. Search for a food below to add one."</p> }.into_any()
+    } else {
+        view! {
+            <ul data-testid="ingredients">
+                {ingredients.into_iter().map(|ing| {
+                    let grams = ing.grams.map(|g| format!(" ({} g)", trim_number(g.round()))).unwrap_or_default();
+                    let recipe_id = recipe_id.clone();
+                    view! {
+                        <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
+                            <span>
+                                <span class="font-medium">{amount(&ing)}</span>
+                                <span class="text-slate-700">{grams}</span>
+                                " " {ing.ingredient_name.clone()}
+                            </span>
+                            {editable.then(|| view! {
+                                <ActionForm action=remove>
+                                    <input type="hidden" name="recipe_id" value=recipe_id/>
+                                    <input type="hidden" name="ingredient_id" value=ing.id.to_string()/>
+                                    <button type="submit" class=BUTTON_QUIET aria-label=format!("Remove {}", ing.ingredient_name)>"Remove"</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! {
+        <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="ingredients-heading">
+            <h2 id="ingredients-heading" class="mb-3 text-lg font-semibold">"Ingredients"</h2>
+            {list}
+        </section>
+    }
+}
+
+/// The food search (a GET form, so it works without JavaScript) and its results.
+#[component]
+fn AddIngredientSection(
+    recipe_id: String,
+    q: String,
+    results: Resource<Result<Vec<FoodMatch>, AppError>>,
+    add: ServerAction<AddIngredient>,
+) -> impl IntoView {
+    let searched = !q.trim().is_empty();
+    let results_view = move || {
+        let recipe_id = recipe_id.clone();
+        Suspend::new(async move {
+            match results.await {
+                Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                Ok(list) if list.is_empty() && searched => view! { <p>"No food matches those words."</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul data-testid="food-results">
+                        {list.into_iter().map(|f| view! { <SearchResult food=f recipe_id=recipe_id.clone() action=add/> }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }
+        })
+    };
+    view! {
+        <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-ingredient-heading">
+            <h2 id="add-ingredient-heading" class="mb-3 text-lg font-semibold">"Add an ingredient"</h2>
+            <IngredientErrors error=action_error(add)/>
+            <form method="get" class="mb-3 flex items-end gap-2" role="search">
+                <div class="grow">
+                    <label for="food-search" class=LABEL>"Search foods (USDA SR28)"</label>
+                    <input id="food-search" name="q" type="search" value=q class=INPUT placeholder="e.g. lentils boiled"/>
+                </div>
+                <button type="submit" class=BUTTON>"Search"</button>
+            </form>
+            <Suspense fallback=|| ()>{results_view}</Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Steps(recipe_id: String, steps: Vec<StepRow>, editable: bool, step: ServerAction<AddStep>) -> impl IntoView {
+    let error = action_error(step);
+    let list = if steps.is_empty() {
+        view! { <p class="mb-3">"No steps yet."</p> }.into_any()
+    } else {
+        view! {
+            <ol class="mb-3 list-decimal pl-6" data-testid="steps">
+                {steps.into_iter().map(|s| {
+                    let timer = s.duration_minutes.map(|m| format!(" ({m} min)")).unwrap_or_default();
+                    view! { <li class="py-1">{format!("{}{timer}", s.instruction)}</li> }
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="steps-heading">
+            <h2 id="steps-heading" class="mb-3 text-lg font-semibold">"Steps"</h2>
+            {list}
+            {editable.then(|| view! {
+                <ActionForm action=step>
+                    <input type="hidden" name="recipe_id" value=recipe_id/>
+                    <div class="grid grid-cols-4 gap-x-3">
+                        <div class="col-span-3"><TextField name="instruction" label="Next step" error=error/></div>
+                        <TextField name="duration_minutes" label="Timer (min)" kind="number" error=error/>
+                    </div>
+                    <button type="submit" class=BUTTON_QUIET>"Add step"</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn LogAsMeal(recipe_id: String, log: ServerAction<LogRecipeMeal>) -> impl IntoView {
+    let error = action_error(log);
+    let today = chrono::Utc::now().date_naive().to_string();
+    view! {
+        <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-heading">
+            <h2 id="log-heading" class="mb-3 text-lg font-semibold">"Log as a meal"</h2>
+            <ActionForm action=log>
+                <FormError error=error/>
+                <input type="hidden" name="recipe_id" value=recipe_id/>
+                <div class="grid grid-cols-3 gap-x-3">
+                    <TextField name="servings" label="Servings eaten" error=error value="1"/>
+                    <SelectField name="meal_type" label="Meal" options=&MEAL_TYPES error=error selected="dinner"/>
+                    <TextField name="meal_date" label="Date" kind="date" error=error value=today/>
+                </div>
+                <button type="submit" class=BUTTON>"Log meal"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn EditRecipe(
+    recipe: RecipeDetail,
+    update: ServerAction<UpdateRecipe>,
+    delete: ServerAction<DeleteRecipe>,
+) -> impl IntoView {
+    let recipe_id = recipe.id.to_string();
+    let delete_id = recipe_id.clone();
+    view! {
+        <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="edit-heading">
+            <h2 id="edit-heading" class="mb-3 text-lg font-semibold">"Edit recipe"</h2>
+            <ActionForm action=update>
+                <input type="hidden" name="recipe_id" value=recipe_id/>
+                <RecipeFields error=action_error(update) recipe=recipe/>
+                <button type="submit" class=BUTTON>"Save recipe"</button>
+            </ActionForm>
+        </section>
+        <section class="mt-4 rounded-lg border border-red-300 bg-white p-4">
+            <h2 class="mb-2 text-lg font-semibold">"Delete this recipe"</h2>
+            <p class="mb-3 text-sm text-slate-700">"Meals logged from it stay, without the link."</p>
+            <ActionForm action=delete>
+                <input type="hidden" name="recipe_id" value=delete_id/>
+                <button type="submit" class=BUTTON_DANGER>"Delete recipe"</button>
+            </ActionForm>
+        </section>
     }
 }
