@@ -42,6 +42,36 @@ impl FieldErrors {
     }
 }
 
+/// A form posted without JavaScript that failed: the server function it
+/// went to, the error, and what was typed (never passwords). The server keeps
+/// it in the session for one page load, so the page shows each message next
+/// to its field and refills the form; nothing of it travels in the URL.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormFlash {
+    /// The server function's path, e.g. `/api/meals/log`.
+    pub path: String,
+    pub error: AppError,
+    pub values: BTreeMap<String, String>,
+}
+
+impl FormFlash {
+    /// The session key it is kept under.
+    pub const SESSION_KEY: &'static str = "form_flash";
+    /// At most this many fields are kept, each cut to `MAX_VALUE_CHARS`.
+    pub const MAX_FIELDS: usize = 64;
+    pub const MAX_VALUE_CHARS: usize = 2_000;
+
+    /// What a form posted: bounded, and without any password field.
+    pub fn kept_values(fields: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, String> {
+        fields
+            .into_iter()
+            .filter(|(name, _)| !name.contains("password") && name.len() <= 64)
+            .take(Self::MAX_FIELDS)
+            .map(|(name, value)| (name, value.chars().take(Self::MAX_VALUE_CHARS).collect()))
+            .collect()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
     /// Input the user can fix; each message belongs next to its field.
@@ -125,6 +155,36 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// Finishes a server function: sets the HTTP status for errors where the
+/// status matters, and logs. A plain form post (no JavaScript) that fails
+/// validation is redirected back by Leptos with the error in the URL, so it
+/// keeps the redirect; everything else gets its precise status.
+#[cfg(feature = "ssr")]
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        use leptos::prelude::use_context;
+        let form_post = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(axum::http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false);
+        let keep_redirect = form_post && !matches!(err, AppError::NotFound | AppError::Forbidden);
+        if !keep_redirect {
+            if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+                options.set_status(
+                    axum::http::StatusCode::from_u16(err.status())
+                        .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+                );
+            }
+        }
+    }
+    result
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
@@ -136,6 +196,23 @@ mod tests {
         let body = String::from_utf8(err.ser().to_vec()).unwrap();
         assert!(!body.contains("wt_secret_table"), "{body}");
         assert_eq!(err.status(), 500);
+    }
+
+    #[test]
+    fn a_flash_never_keeps_a_password_and_stays_bounded() {
+        let fields = vec![
+            ("email".to_owned(), "a@b.co".to_owned()),
+            ("password".to_owned(), "secret-1".to_owned()),
+            ("new_password".to_owned(), "secret-2".to_owned()),
+            ("note".to_owned(), "x".repeat(10_000)),
+        ]
+        .into_iter()
+        .chain((0..500).map(|i| (format!("f{i}"), "v".to_owned())));
+        let kept = FormFlash::kept_values(fields);
+        assert_eq!(kept.get("email").map(String::as_str), Some("a@b.co"));
+        assert!(kept.keys().all(|k| !k.contains("password")));
+        assert_eq!(kept["note"].chars().count(), FormFlash::MAX_VALUE_CHARS);
+        assert!(kept.len() <= FormFlash::MAX_FIELDS);
     }
 
     #[test]

@@ -8,10 +8,11 @@ pub mod db;
 pub mod error;
 pub mod health;
 pub mod meals;
+pub mod modules;
 pub mod performance;
 pub mod profiles;
 #[cfg(feature = "ssr")]
-pub mod session;
+pub mod time;
 pub mod ui;
 pub mod workouts;
 

@@ -7,6 +7,7 @@
 //! | `WELLTRACK_DATA_DIR` | `./.welltrack` | the embedded cluster's home |
 //! | `WELLTRACK_SECURE_COOKIES` | `false` | set when served over HTTPS |
 //! | `WELLTRACK_COMMON_PASSWORDS` | `./data/common-passwords.txt` | blocklist |
+//! | `WELLTRACK_WORKERS` | `true` | run the background workers |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -37,6 +38,9 @@ pub struct Config {
     pub common_passwords: PathBuf,
     /// The USDA SR28 files (`data/sr28`, fetched by scripts/setup.sh), loaded once.
     pub food_data: PathBuf,
+    /// Run the background workers (the engine's recompute queue). Off only
+    /// in tests that count one request's statements.
+    pub workers: bool,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -70,7 +74,17 @@ impl Config {
         let common_passwords = var("WELLTRACK_COMMON_PASSWORDS")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("data/common-passwords.txt"));
+        let workers = match var("WELLTRACK_WORKERS").as_deref() {
+            None | Some("1") | Some("true") => true,
+            Some("0") | Some("false") => false,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "WELLTRACK_WORKERS",
+                    reason: format!("{other:?} is not true or false"),
+                })
+            }
+        };
         let food_data = var("WELLTRACK_FOOD_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/sr28"));
-        Ok(Self { addr, database, secure_cookies, common_passwords, food_data })
+        Ok(Self { addr, database, secure_cookies, common_passwords, food_data, workers })
     }
 }

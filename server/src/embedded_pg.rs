@@ -22,7 +22,7 @@ use sqlx::postgres::PgConnectOptions;
 
 /// PostgreSQL's port number names the socket file; the socket directory is
 /// private to this cluster, so a fixed number cannot collide.
-const PORT: u16 = 5432;
+pub const PORT: u16 = 5432;
 pub const SUPERUSER: &str = "postgres";
 pub const DATABASE: &str = "welltrack";
 
@@ -142,6 +142,8 @@ impl EmbeddedPostgres {
             .process_group(0);
         if fast {
             cmd.args(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+            // Tests count the statements a page costs (pg_stat_statements).
+            cmd.args(["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"]);
         }
         // SAFETY: prctl is async-signal-safe; this runs after the uid/gid change,
         // which would otherwise clear the death signal.

@@ -5,6 +5,8 @@ pub mod cli;
 pub mod config;
 pub mod embedded_pg;
 pub mod food_data;
+pub mod form_flash;
 pub mod recompute_worker;
+pub mod session_cache;
 pub mod startup;
 pub mod telemetry;

@@ -23,12 +23,13 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions::{CachingSessionStore, Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::config::{Config, Database};
 use crate::embedded_pg::{self, EmbeddedPostgres, PgError};
 use crate::food_data::Outcome;
+use crate::session_cache::RecentSessions;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
@@ -55,6 +56,7 @@ pub struct Application {
     router: Router,
     postgres: Option<EmbeddedPostgres>,
     pub pool: PgPool,
+    workers: bool,
 }
 
 /// Connects (starting the embedded cluster if configured), migrates and, given
@@ -102,12 +104,23 @@ pub async fn database(
         admin_pool.close().await;
     }
     let pool = PgPoolOptions::new()
-        .max_connections(20)
+        .max_connections(pool_size())
         .acquire_timeout(Duration::from_secs(10))
+        // The liveness ping before every checkout is a round trip per
+        // request; a broken connection fails its statement instead and is
+        // dropped by the pool.
+        .test_before_acquire(false)
         .connect_with(app)
         .await
         .map_err(StartError::Connect)?;
     Ok((pool, postgres))
+}
+
+/// Connections for request code and workers: PostgreSQL's rule of thumb,
+/// twice the cores plus one, with a floor for the workers (5 on 2 cores).
+fn pool_size() -> u32 {
+    let cores = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
+    (cores * 2 + 1).max(4)
 }
 
 pub async fn ensure_database(maintenance: &PgConnectOptions, name: &str) -> Result<(), StartError> {
@@ -248,12 +261,32 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     res
 }
 
+/// The Leptos route list, built once per process. Building it switches
+/// resource loading off process-wide while it runs (leptos issue 4773), so a
+/// second build while another app in the same process renders (as in the
+/// tests) could leave a page waiting for data forever.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
+/// Static files from the site folder, without sessions, auth or per-request
+/// compression: release builds carry `.br` and `.gz` siblings made at build
+/// time (`cargo leptos build --release --precompress`), served as they are.
+fn static_files(site_root: &std::path::Path, pkg_dir: &str) -> Router {
+    use tower_http::services::{ServeDir, ServeFile};
+    let pkg = ServeDir::new(site_root.join(pkg_dir)).precompressed_br().precompressed_gzip();
+    Router::new()
+        .nest_service(&format!("/{pkg_dir}"), pkg)
+        .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
+}
+
 pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: bool) -> Result<Router, StartError> {
     let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
     let leptos_options = conf.leptos_options;
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
 
-    let store = PostgresStore::new(pool.clone());
+    let store = CachingSessionStore::new(RecentSessions::new(10_000), PostgresStore::new(pool.clone()));
     let session_layer = SessionManagerLayer::new(store)
         .with_name(if secure_cookies { "__Host-welltrack" } else { "welltrack" })
         .with_secure(secure_cookies)
@@ -266,27 +299,31 @@ pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: b
     let context = {
         let pool = pool.clone();
         move || {
-            provide_context(Db(pool.clone()));
+            provide_context(Db::new(pool.clone()));
             provide_context(common_passwords.clone());
         }
     };
     let shell_options = leptos_options.clone();
-    let router = Router::new()
+    let static_routes = static_files(std::path::Path::new(&*leptos_options.site_root), &leptos_options.site_pkg_dir);
+    let pages = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, app::shell))
         .with_state(leptos_options)
         .layer(middleware::from_fn(require_sign_in))
+        .layer(middleware::from_fn(crate::form_flash::form_flash))
         .layer(auth_layer)
         .layer(middleware::from_fn(same_origin_posts))
         .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn(page_redirects))
+        .layer(CompressionLayer::new());
+    let router = static_routes
+        .merge(pages)
         .layer(middleware::from_fn(cache_headers))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
@@ -303,7 +340,7 @@ impl Application {
         let (pool, postgres) = database(&config.database, Some(&config.food_data)).await?;
         let common_passwords = load_common_passwords(&config);
         let router = router(pool.clone(), common_passwords, config.secure_cookies)?;
-        Ok(Self { listener, router, postgres, pool })
+        Ok(Self { listener, router, postgres, pool, workers: config.workers })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -311,9 +348,9 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> Result<(), StartError> {
-        let Self { listener, router, postgres, pool } = self;
+        let Self { listener, router, postgres, pool, workers } = self;
         tracing::info!(addr = %listener.local_addr().map_err(StartError::Serve)?, "WellTrack is listening");
-        let worker = crate::recompute_worker::spawn(pool.clone());
+        let worker = workers.then(|| crate::recompute_worker::spawn(pool.clone()));
         // Without TCP_NODELAY every static file on a kept-alive connection
         // waited ~40 ms for a delayed ACK (toolchain.md).
         let listener = listener.tap_io(|tcp| {
@@ -323,7 +360,9 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(StartError::Serve);
-        worker.abort();
+        if let Some(worker) = worker {
+            worker.abort();
+        }
         pool.close().await;
         if let Some(pg) = postgres {
             tracing::info!("stopping embedded PostgreSQL");

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::logic::TileSummary;
+use crate::account::model::Paged;
 use crate::error::AppError;
 use crate::profiles::model::{ModuleTile, Profile};
 #[cfg(feature = "ssr")]
-use crate::session::{respond, Caller};
+use crate::{db::Caller, error::respond};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
@@ -15,43 +16,31 @@ pub struct Dashboard {
     pub tiles: Vec<(ModuleTile, TileSummary)>,
 }
 
-/// The current profile's enabled tiles, in `tile_order`, with their summaries.
+/// The current profile's enabled tiles, in `tile_order`, each with the
+/// summary its module gives from its own query; disabled tiles cost nothing.
 #[server(endpoint = "dashboard")]
-pub async fn get_dashboard() -> Result<Dashboard, AppError> {
+pub async fn dashboard_page() -> Result<Paged<Dashboard>, AppError> {
     respond(
         async {
-            use crate::health::logic::ManualMetric;
-            use crate::profiles::logic::ModuleName;
-
-            let caller = Caller::require().await?;
-            let today = chrono::Utc::now().date_naive();
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            let profile = crate::profiles::db::get(&mut tx, profile_id).await?.ok_or(AppError::NotFound)?;
-            let tiles: Vec<ModuleTile> =
-                crate::profiles::db::modules(&mut tx, profile_id).await?.into_iter().filter(|t| t.enabled).collect();
-            let figures = super::db::figures(&mut tx, profile_id, today).await?;
-            let health_metric = tiles
-                .iter()
-                .find(|t| t.module == ModuleName::Health)
-                .and_then(|t| ManualMetric::parse(&t.config.metric));
-            let health: Vec<(i64, f64)> = match health_metric {
-                Some(metric) => crate::health::db::recent(&mut tx, profile_id, metric, 30)
-                    .await?
-                    .into_iter()
-                    .rev()
-                    .map(|e| (e.recorded_at.timestamp(), e.value_num))
-                    .collect(),
-                None => vec![],
-            };
-            tx.commit().await?;
-            let tiles = tiles
-                .into_iter()
-                .map(|t| {
-                    let summary = super::logic::summarize(t.module, &t.config, &figures, &health);
-                    (t, summary)
+            Caller::require()
+                .await?
+                .page(|conn, scope| {
+                    Box::pin(async move {
+                        let profile =
+                            crate::profiles::db::get(conn, scope.profile_id).await?.ok_or(AppError::NotFound)?;
+                        let enabled = crate::profiles::db::modules(conn, scope.profile_id)
+                            .await?
+                            .into_iter()
+                            .filter(|t| t.enabled);
+                        let mut tiles = Vec::new();
+                        for tile in enabled {
+                            let summary = crate::modules::tile(conn, scope, tile.module, &tile.config).await?;
+                            tiles.push((tile, summary));
+                        }
+                        Ok(Dashboard { profile, tiles })
+                    })
                 })
-                .collect();
-            Ok(Dashboard { profile, tiles })
+                .await
         }
         .await,
     )

@@ -1,54 +1,127 @@
-//! Database access for request code (server only).
+//! The one door to PostgreSQL (server only).
 //!
-//! Every request that touches user data goes through [`begin_as`]: one
-//! transaction running as the non-owner role `authenticated`, with the signed-in
-//! user set for `auth.uid()`. Row-level security then decides which rows exist.
-//! [`begin_service`] is for the auth backend and background workers only.
+//! Request code never sees the pool: it gets a [`Caller`] and runs its
+//! queries inside one of the caller's methods, [`Caller::as_user`],
+//! [`Caller::on_profile`] or [`Caller::page`]. Each opens one transaction as
+//! the non-owner role `authenticated` with the signed-in user set for
+//! `auth.uid()`, runs the closure, and commits (or rolls back on error).
+//! Row-level security then decides which rows exist. Opening costs one round
+//! trip: `BEGIN` and the three settings travel as one simple query.
+//!
+//! [`service`] (BYPASSRLS) is for code that acts for the system rather than a
+//! signed-in user: the auth backend and the background workers. The
+//! architecture test (`server/tests/architecture.rs`) keeps it that way.
 
-use sqlx::{PgPool, Postgres, Transaction};
+mod caller;
+
+pub use caller::{take_flash, Caller, Scope};
+
+use futures::future::BoxFuture;
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
 use crate::error::AppError;
 
 pub type Tx = Transaction<'static, Postgres>;
 
-/// The pool the server connects with (login role `wt_app`, which owns nothing).
+/// What a closure given to the door returns: a future borrowing the connection.
+pub type Work<'c, T> = BoxFuture<'c, Result<T, AppError>>;
+
+/// The pool the server connects with (login role `wt_app`, which owns
+/// nothing). The server puts it in the Leptos context; only this module reads it.
 #[derive(Clone, Debug)]
-pub struct Db(pub PgPool);
+pub struct Db(PgPool);
 
-/// Opens the user's transaction. The settings are transaction-local
-/// (`is_local = true`): a session-level setting would survive COMMIT and leak
-/// this user's identity to the next request on the same pooled connection.
-pub async fn begin_as(pool: &PgPool, user_id: Uuid) -> Result<Tx, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    sqlx::query(
-        "select set_config('role', 'authenticated', true), \
-                set_config('app.user_id', $1, true), \
-                set_config('statement_timeout', '8s', true)",
-    )
-    .bind(user_id.to_string())
-    .execute(&mut *tx)
-    .await?;
-    Ok(tx)
+impl Db {
+    pub fn new(pool: PgPool) -> Self {
+        Self(pool)
+    }
+
+    pub(crate) fn from_context() -> Result<Self, AppError> {
+        leptos::prelude::use_context::<Db>().ok_or_else(|| {
+            tracing::error!("no database pool in context");
+            AppError::Internal
+        })
+    }
 }
 
-/// A transaction as `service_role` (BYPASSRLS). Only for code that acts for
-/// the system rather than a signed-in user: the auth backend and workers.
-pub async fn begin_service(pool: &PgPool) -> Result<Tx, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    sqlx::query(
-        "select set_config('role', 'service_role', true), \
-                set_config('statement_timeout', '30s', true)",
+/// `BEGIN` plus the user's settings, as one simple query (one round trip).
+///
+/// Simple queries take no bind parameters, so the id is written into the
+/// text. That is safe by construction: a [`Uuid`]'s hyphenated form is only
+/// hex digits and `-`. The settings are transaction-local (`is_local =
+/// true`): a session-level setting would survive COMMIT and leak this user's
+/// identity to the next request on the same pooled connection.
+fn user_begin_statement(user_id: Uuid) -> String {
+    format!(
+        "begin; select set_config('role', 'authenticated', true), \
+         set_config('app.user_id', '{}', true), set_config('statement_timeout', '8s', true)",
+        user_id.hyphenated()
     )
-    .execute(&mut *tx)
-    .await?;
-    Ok(tx)
 }
 
-/// The pool from the Leptos context the server provides to every request.
-pub fn pool() -> Result<PgPool, AppError> {
-    leptos::prelude::use_context::<Db>().map(|db| db.0).ok_or_else(|| {
-        tracing::error!("no database pool in context");
-        AppError::Internal
-    })
+const SERVICE_BEGIN: &str = "begin; select set_config('role', 'service_role', true), \
+     set_config('statement_timeout', '30s', true)";
+
+async fn begin_as(pool: &PgPool, user_id: Uuid) -> sqlx::Result<Tx> {
+    pool.begin_with(user_begin_statement(user_id)).await
+}
+
+/// Runs `work` in one transaction as the user, outside any request (tests
+/// of row-level security use it; request code goes through [`Caller`]).
+pub async fn as_user<T>(
+    pool: &PgPool,
+    user_id: Uuid,
+    work: impl for<'c> FnOnce(&'c mut PgConnection) -> Work<'c, T>,
+) -> Result<T, AppError> {
+    let mut tx = begin_as(pool, user_id).await?;
+    let out = work(&mut tx).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Switches a `service_role` transaction to act as `user_id` under row-level
+/// security (sign-up: the account is created as the service, its rows as the user).
+pub(crate) async fn act_as(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query("select set_config('role', 'authenticated', true), set_config('app.user_id', $1, true)")
+        .bind(user_id.to_string())
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// A transaction as `service_role` (BYPASSRLS): the auth backend and workers only.
+pub async fn begin_service(pool: &PgPool) -> sqlx::Result<Tx> {
+    pool.begin_with(SERVICE_BEGIN).await
+}
+
+/// Runs `work` in one `service_role` transaction (auth backend and workers only).
+pub async fn service<T>(
+    pool: &PgPool,
+    work: impl for<'c> FnOnce(&'c mut PgConnection) -> Work<'c, T>,
+) -> Result<T, AppError> {
+    let mut tx = begin_service(pool).await?;
+    let out = work(&mut tx).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_user_id_is_the_only_value_written_into_the_begin_statement() {
+        let id = Uuid::new_v4();
+        let sql = user_begin_statement(id);
+        assert!(sql.starts_with("begin;"));
+        assert!(sql.contains(&format!("'{}'", id.hyphenated())));
+        // Only the fixed literals and the id are quoted.
+        assert_eq!(sql.matches('\'').count(), 12, "{sql}");
+        assert!(sql
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .all(|lit| lit.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))));
+    }
 }

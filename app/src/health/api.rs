@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use super::model::MetricEntry;
+use crate::account::model::Paged;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    error::FieldErrors,
-    session::{respond, Caller},
+    db::Caller,
+    error::{respond, FieldErrors},
 };
 
 /// How many entries the health page lists and charts.
@@ -26,31 +27,37 @@ pub async fn log_metric(
 ) -> Result<bool, AppError> {
     respond(
         async {
-            let today = chrono::Utc::now().date_naive();
-            let entry =
-                super::logic::parse_entry(&metric, &value, &unit, &date, &time, today).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            let stored = super::db::insert_manual(&mut tx, caller.user.id, profile_id, &entry).await?;
-            tx.commit().await?;
-            leptos_axum::redirect(&format!("/health?metric={}", entry.metric.metric_type()));
+            let (stored, metric) = caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let entry = super::logic::parse_entry(&metric, &value, &unit, &date, &time, scope.today)
+                            .map_err(AppError::Invalid)?;
+                        let stored = super::db::insert_manual(conn, scope.user_id, scope.profile_id, &entry).await?;
+                        Ok((stored, entry.metric))
+                    })
+                })
+                .await?;
+            leptos_axum::redirect(&format!("/health?metric={}", metric.metric_type()));
             Ok(stored)
         }
         .await,
     )
 }
 
-#[server(endpoint = "health/list")]
-pub async fn list_metrics(metric: String) -> Result<Vec<MetricEntry>, AppError> {
+/// The health page: the viewer and the latest entries of one metric.
+#[server(endpoint = "health/page")]
+pub async fn health_page(metric: String) -> Result<Paged<Vec<MetricEntry>>, AppError> {
     respond(
         async {
             let metric = super::logic::ManualMetric::parse(&metric)
                 .ok_or_else(|| FieldErrors::single("metric", "Choose weight, resting heart rate or sleep."))?;
-            let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            let entries = super::db::recent(&mut tx, profile_id, metric, HISTORY_LEN).await?;
-            tx.commit().await?;
-            Ok(entries)
+            Caller::require()
+                .await?
+                .page(move |conn, scope| {
+                    Box::pin(async move { Ok(super::db::recent(conn, scope.profile_id, metric, HISTORY_LEN).await?) })
+                })
+                .await
         }
         .await,
     )

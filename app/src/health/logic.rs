@@ -222,3 +222,54 @@ mod tests {
         assert_ne!(dedupe_key(p, &a), dedupe_key(p, &c));
     }
 }
+
+/// The health tile: the latest value of the chosen metric and its history
+/// (oldest first) as the tile's chart.
+pub fn tile_summary(
+    metric: Option<ManualMetric>,
+    history: &[crate::dashboard::logic::Point],
+) -> crate::modules::TileSummary {
+    use crate::dashboard::logic::{hours_and_minutes, plural, trim_number};
+    use crate::modules::TileSummary;
+    let metric = metric.unwrap_or(ManualMetric::Weight);
+    let href = format!("/health?metric={}", metric.metric_type());
+    match history.last() {
+        Some((_, v)) => {
+            let value = match metric {
+                ManualMetric::Weight => format!("{} kg", trim_number(*v)),
+                ManualMetric::RestingHr => format!("{} bpm", trim_number(*v)),
+                ManualMetric::Sleep => hours_and_minutes(*v),
+            };
+            TileSummary {
+                value: Some(value),
+                caption: format!("Latest of {}", plural(history.len() as i64, "entry", "entries")),
+                href: Some(href),
+                series: history.to_vec(),
+            }
+        }
+        None => TileSummary::empty(
+            &format!("Log your first {} to see it here.", metric.label().to_lowercase()),
+            Some(&href),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tile_tests {
+    use super::*;
+
+    #[test]
+    fn the_health_tile_shows_the_latest_value_of_its_metric() {
+        let s = tile_summary(Some(ManualMetric::RestingHr), &[(1, 61.0), (2, 58.0)]);
+        assert_eq!(s.value.as_deref(), Some("58 bpm"));
+        assert_eq!(s.series.len(), 2);
+        assert_eq!(s.href.as_deref(), Some("/health?metric=resting_hr"));
+    }
+
+    #[test]
+    fn an_empty_health_tile_says_what_to_log() {
+        let s = tile_summary(Some(ManualMetric::Sleep), &[]);
+        assert!(s.value.is_none());
+        assert!(s.caption.contains("sleep"), "{}", s.caption);
+    }
+}

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::model::MealEntry;
+use crate::account::model::Paged;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::session::{respond, Caller};
+use crate::{db::Caller, error::respond};
 
 #[allow(clippy::too_many_arguments)]
 #[server(endpoint = "meals/log")]
@@ -39,22 +40,15 @@ pub async fn log_meal(
     };
     respond(
         async {
-            let draft = form.parse(chrono::Utc::now().date_naive()).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            sqlx::query(
-                "insert into wt_meals (profile_id, meal_date, meal_type, name, nutrition_info, score) \
-                 values ($1, $2, $3::wt_meal_type, $4, $5, $6)",
-            )
-            .bind(profile_id)
-            .bind(draft.meal_date)
-            .bind(&draft.meal_type)
-            .bind(&draft.name)
-            .bind(draft.nutrition_info())
-            .bind(draft.grade().map(|g| g.grade.spec_score()))
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let draft = form.parse(scope.today).map_err(AppError::Invalid)?;
+                        Ok(super::db::insert_meal(conn, scope.profile_id, &draft).await?)
+                    })
+                })
+                .await?;
             leptos_axum::redirect("/meals");
             Ok(())
         }
@@ -62,21 +56,17 @@ pub async fn log_meal(
     )
 }
 
-#[server(endpoint = "meals/list")]
-pub async fn list_meals() -> Result<Vec<MealEntry>, AppError> {
+/// The meals page: the viewer and the profile's latest 50 meals.
+#[server(endpoint = "meals/page")]
+pub async fn meals_page() -> Result<Paged<Vec<MealEntry>>, AppError> {
     respond(
         async {
-            let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            let meals = sqlx::query_as(
-                "select meal_date, meal_type::text as meal_type, name, score, nutrition_info #>> '{grade,grade}' as grade \
-                 from wt_meals where profile_id = $1 order by meal_date desc, created_at desc limit 50",
-            )
-            .bind(profile_id)
-            .fetch_all(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(meals)
+            Caller::require()
+                .await?
+                .page(|conn, scope| {
+                    Box::pin(async move { Ok(super::db::recent_meals(conn, scope.profile_id, 50).await?) })
+                })
+                .await
         }
         .await,
     )

@@ -31,3 +31,56 @@ pub async fn save_default_targets(
     .await?;
     Ok(())
 }
+
+/// The meals tile's figures in one statement.
+pub async fn tile_figures(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    today: chrono::NaiveDate,
+) -> sqlx::Result<super::model::MealTileFigures> {
+    sqlx::query_as(
+        "select exists (select 1 from wt_meals where profile_id = $1) as any_meal, \
+           (select count(*) from wt_meals where profile_id = $1 and meal_date = $2) as meals_today, \
+           (select name from wt_meals where profile_id = $1 order by meal_date desc, created_at desc limit 1) as last_meal",
+    )
+    .bind(profile_id)
+    .bind(today)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn insert_meal(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    draft: &super::model::MealDraft,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into wt_meals (profile_id, meal_date, meal_type, name, nutrition_info, score) \
+         values ($1, $2, $3::wt_meal_type, $4, $5, $6)",
+    )
+    .bind(profile_id)
+    .bind(draft.meal_date)
+    .bind(&draft.meal_type)
+    .bind(&draft.name)
+    .bind(draft.nutrition_info())
+    .bind(draft.grade().map(|g| g.grade.spec_score()))
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// The profile's latest meals, newest first.
+pub async fn recent_meals(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    limit: i64,
+) -> sqlx::Result<Vec<super::model::MealEntry>> {
+    sqlx::query_as(
+        "select meal_date, meal_type::text as meal_type, name, score, nutrition_info #>> '{grade,grade}' as grade \
+         from wt_meals where profile_id = $1 order by meal_date desc, created_at desc limit $2",
+    )
+    .bind(profile_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}

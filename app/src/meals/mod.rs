@@ -10,3 +10,14 @@ pub mod logic;
 pub mod model;
 pub mod recipes;
 pub mod views;
+
+/// The meals tile: today's meals or the last one, from one query.
+#[cfg(feature = "ssr")]
+pub async fn tile(
+    conn: &mut sqlx::PgConnection,
+    scope: crate::db::Scope,
+    config: &crate::profiles::logic::TileConfig,
+) -> sqlx::Result<crate::modules::TileSummary> {
+    let figures = db::tile_figures(conn, scope.profile_id, scope.today).await?;
+    Ok(model::tile_summary(&config.metric, &figures))
+}

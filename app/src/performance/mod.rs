@@ -3,6 +3,8 @@
 //! the recompute plan and its database side, and the recovery page.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod forecast;
 pub mod logic;
 pub mod model;
@@ -12,3 +14,14 @@ mod proptests;
 #[cfg(feature = "ssr")]
 pub mod recompute;
 pub mod views;
+
+/// The performance tile: the latest recovery score or the week's load.
+#[cfg(feature = "ssr")]
+pub async fn tile(
+    conn: &mut sqlx::PgConnection,
+    scope: crate::db::Scope,
+    config: &crate::profiles::logic::TileConfig,
+) -> sqlx::Result<crate::modules::TileSummary> {
+    let figures = db::tile_figures(conn, scope.profile_id, scope.today).await?;
+    Ok(model::tile_summary(&config.metric, &figures))
+}

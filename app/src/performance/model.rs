@@ -203,3 +203,46 @@ mod training_tests {
         assert!(training_summary(&[], 10).is_none());
     }
 }
+
+/// The recovery page's data: the last days' scores and the training summary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecoveryPageData {
+    pub entries: Vec<RecoveryEntry>,
+    pub training: Option<TrainingSummary>,
+}
+
+/// What the performance tile shows, read in one query.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PerformanceTileFigures {
+    pub recovery_score: Option<f64>,
+    pub training_load_week: Option<f64>,
+}
+
+pub fn tile_summary(metric: &str, f: &PerformanceTileFigures) -> crate::modules::TileSummary {
+    use crate::dashboard::logic::trim_number;
+    use crate::modules::TileSummary;
+    let href = Some("/recovery");
+    match (metric, f.recovery_score, f.training_load_week) {
+        ("training_load", _, Some(load)) if load > 0.0 => {
+            TileSummary::figure(trim_number(load), "Training load, last 7 days", href)
+        }
+        ("recovery", Some(score), _) => {
+            TileSummary::figure(format!("{score:.0}"), "Latest recovery score (0–100)", href)
+        }
+        _ => TileSummary::empty("Log resting heart rate each morning for two weeks to get a recovery score.", href),
+    }
+}
+
+#[cfg(test)]
+mod tile_tests {
+    use super::*;
+
+    #[test]
+    fn the_performance_tile_shows_recovery_or_load() {
+        let f = PerformanceTileFigures { recovery_score: Some(71.6), training_load_week: Some(812.0) };
+        assert_eq!(tile_summary("recovery", &f).value.as_deref(), Some("72"));
+        assert_eq!(tile_summary("training_load", &f).value.as_deref(), Some("812"));
+        assert!(tile_summary("recovery", &PerformanceTileFigures::default()).value.is_none());
+    }
+}

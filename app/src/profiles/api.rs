@@ -7,27 +7,25 @@ use uuid::Uuid;
 #[cfg(feature = "ssr")]
 use super::logic::{ModuleName, ProfileForm};
 use super::model::{ModuleTile, Profile};
+use crate::account::model::Paged;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    error::FieldErrors,
-    session::{respond, Caller},
+    db::Caller,
+    error::{respond, FieldErrors},
 };
-
-#[cfg(feature = "ssr")]
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
 
 #[server(endpoint = "profiles/switch")]
 pub async fn switch_profile(profile_id: Uuid) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
             // RLS: another household's profile simply does not exist here.
-            super::db::get(&mut tx, profile_id).await?.ok_or(AppError::NotFound)?;
-            tx.commit().await?;
+            caller
+                .as_user(move |conn| {
+                    Box::pin(async move { super::db::get(conn, profile_id).await?.ok_or(AppError::NotFound).map(drop) })
+                })
+                .await?;
             caller.remember_profile(profile_id).await?;
             leptos_axum::redirect("/");
             Ok(())
@@ -36,15 +34,15 @@ pub async fn switch_profile(profile_id: Uuid) -> Result<(), AppError> {
     )
 }
 
-#[server(endpoint = "profiles/get")]
-pub async fn get_profile(id: Uuid) -> Result<Profile, AppError> {
+/// The profile form page: the viewer and one of the household's profiles.
+#[server(endpoint = "profiles/page")]
+pub async fn profile_page(id: Uuid) -> Result<Paged<Profile>, AppError> {
     respond(
         async {
-            let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile = super::db::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-            tx.commit().await?;
-            Ok(profile)
+            Caller::require()
+                .await?
+                .page(move |conn, _| Box::pin(async move { super::db::get(conn, id).await?.ok_or(AppError::NotFound) }))
+                .await
         }
         .await,
     )
@@ -76,11 +74,15 @@ pub async fn create_profile(
     };
     respond(
         async {
-            let draft = form.parse(today()).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let id = super::db::insert(&mut tx, caller.user.id, &draft, false).await?;
-            tx.commit().await?;
+            let id = caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let draft = form.parse(scope.today).map_err(AppError::Invalid)?;
+                        Ok(super::db::insert(conn, scope.user_id, &draft, false, scope.today).await?)
+                    })
+                })
+                .await?;
             leptos_axum::redirect("/profiles");
             Ok(id)
         }
@@ -115,13 +117,18 @@ pub async fn update_profile(
     };
     respond(
         async {
-            let draft = form.parse(today()).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            if !super::db::update(&mut tx, id, &draft).await? {
-                return Err(AppError::NotFound);
-            }
-            tx.commit().await?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let draft = form.parse(scope.today).map_err(AppError::Invalid)?;
+                        if !super::db::update(conn, id, &draft, scope.today).await? {
+                            return Err(AppError::NotFound);
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
             leptos_axum::redirect("/profiles");
             Ok(())
         }
@@ -134,16 +141,21 @@ pub async fn delete_profile(id: Uuid) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let mut tx = caller.begin().await?;
-            let profile = super::db::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-            if profile.is_primary {
-                return Err(FieldErrors::single(
-                    "profile",
-                    "Your own profile cannot be deleted; delete the account instead.",
-                ));
-            }
-            super::db::delete_dependent(&mut tx, id).await?;
-            tx.commit().await?;
+            caller
+                .as_user(move |conn| {
+                    Box::pin(async move {
+                        let profile = super::db::get(conn, id).await?.ok_or(AppError::NotFound)?;
+                        if profile.is_primary {
+                            return Err(FieldErrors::single(
+                                "profile",
+                                "Your own profile cannot be deleted; delete the account instead.",
+                            ));
+                        }
+                        super::db::delete_dependent(conn, id).await?;
+                        Ok(())
+                    })
+                })
+                .await?;
             leptos_axum::redirect("/profiles");
             Ok(())
         }
@@ -151,15 +163,15 @@ pub async fn delete_profile(id: Uuid) -> Result<(), AppError> {
     )
 }
 
-#[server(endpoint = "tiles/list")]
-pub async fn get_tiles() -> Result<Vec<ModuleTile>, AppError> {
+/// The tile settings page: the viewer and every module's tile, in order.
+#[server(endpoint = "tiles/page")]
+pub async fn tiles_page() -> Result<Paged<Vec<ModuleTile>>, AppError> {
     respond(
         async {
-            let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            let tiles = super::db::modules(&mut tx, profile_id).await?;
-            tx.commit().await?;
-            Ok(tiles)
+            Caller::require()
+                .await?
+                .page(|conn, scope| Box::pin(async move { Ok(super::db::modules(conn, scope.profile_id).await?) }))
+                .await
         }
         .await,
     )
@@ -179,11 +191,16 @@ pub async fn save_tile(
             let config =
                 super::logic::TileConfig::parse_form(module, &size, &color, &metric).map_err(AppError::Invalid)?;
             let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            if !super::db::save_tile(&mut tx, profile_id, module, enabled.is_some(), &config).await? {
-                return Err(AppError::NotFound);
-            }
-            tx.commit().await?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        if !super::db::save_tile(conn, scope.profile_id, module, enabled.is_some(), &config).await? {
+                            return Err(AppError::NotFound);
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
             Ok(())
         }
         .await,
@@ -201,13 +218,18 @@ pub async fn move_tile(module: String, direction: String) -> Result<(), AppError
                 _ => return Err(FieldErrors::single("direction", "Move a tile up or down.")),
             };
             let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            let mut order: Vec<ModuleName> =
-                super::db::modules(&mut tx, profile_id).await?.iter().map(|t| t.module).collect();
-            if super::logic::move_in_order(&mut order, module, up) {
-                super::db::set_order(&mut tx, profile_id, &order).await?;
-            }
-            tx.commit().await?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let mut order: Vec<ModuleName> =
+                            super::db::modules(conn, scope.profile_id).await?.iter().map(|t| t.module).collect();
+                        if super::logic::move_in_order(&mut order, module, up) {
+                            super::db::set_order(conn, scope.profile_id, &order).await?;
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
             Ok(())
         }
         .await,
@@ -222,9 +244,11 @@ pub async fn reorder_tiles(order: String) -> Result<(), AppError> {
             let order = super::logic::parse_order(&order)
                 .ok_or_else(|| FieldErrors::single("order", "The new order must list every module once."))?;
             let caller = Caller::require().await?;
-            let (mut tx, profile_id) = caller.begin_on_current_profile().await?;
-            super::db::set_order(&mut tx, profile_id, &order).await?;
-            tx.commit().await?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move { Ok(super::db::set_order(conn, scope.profile_id, &order).await?) })
+                })
+                .await?;
             Ok(())
         }
         .await,

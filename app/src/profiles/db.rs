@@ -29,8 +29,32 @@ pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Profi
         .await
 }
 
+/// A new household: the account's `wt_users` row (named and zoned) and its
+/// primary profile, as the new user.
+pub async fn insert_household(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    draft: &ProfileDraft,
+    timezone: &str,
+    today: chrono::NaiveDate,
+) -> sqlx::Result<Uuid> {
+    sqlx::query("insert into wt_users (id, display_name, timezone) values ($1, $2, $3)")
+        .bind(user_id)
+        .bind(&draft.display_name)
+        .bind(timezone)
+        .execute(&mut *conn)
+        .await?;
+    insert(conn, user_id, draft, true, today).await
+}
+
 /// Inserts a profile with its module rows (every module, default order and tile config).
-pub async fn insert(conn: &mut PgConnection, user_id: Uuid, draft: &ProfileDraft, parent: bool) -> sqlx::Result<Uuid> {
+pub async fn insert(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    draft: &ProfileDraft,
+    parent: bool,
+    today: chrono::NaiveDate,
+) -> sqlx::Result<Uuid> {
     let id: Uuid = sqlx::query_scalar(
         "insert into wt_profiles (user_id, profile_type, display_name, date_of_birth, gender, height_cm, weight_kg, \
             activity_level, fitness_goals, dietary_restrictions, allergies, is_primary) \
@@ -67,13 +91,17 @@ pub async fn insert(conn: &mut PgConnection, user_id: Uuid, draft: &ProfileDraft
     .bind(&configs)
     .execute(&mut *conn)
     .await?;
-    save_targets(conn, id, draft).await?;
+    save_targets(conn, id, draft, today).await?;
     Ok(id)
 }
 
 /// Default nutrient targets follow the profile's body data (meals module).
-async fn save_targets(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -> sqlx::Result<()> {
-    let today = chrono::Utc::now().date_naive();
+async fn save_targets(
+    conn: &mut PgConnection,
+    id: Uuid,
+    draft: &ProfileDraft,
+    today: chrono::NaiveDate,
+) -> sqlx::Result<()> {
     let age = draft.date_of_birth.map(|dob| (today - dob).num_days() as f64 / 365.25);
     let targets = crate::meals::logic::targets::for_profile(
         age,
@@ -85,7 +113,12 @@ async fn save_targets(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -
     crate::meals::db::save_default_targets(conn, id, &targets).await
 }
 
-pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -> sqlx::Result<bool> {
+pub async fn update(
+    conn: &mut PgConnection,
+    id: Uuid,
+    draft: &ProfileDraft,
+    today: chrono::NaiveDate,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update wt_profiles set display_name = $2, date_of_birth = $3, gender = $4, height_cm = $5, weight_kg = $6, \
             activity_level = $7, fitness_goals = $8, dietary_restrictions = $9, allergies = $10 \
@@ -105,7 +138,7 @@ pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &ProfileDraft) -> 
     .await?;
     let updated = done.rows_affected() == 1;
     if updated {
-        save_targets(conn, id, draft).await?;
+        save_targets(conn, id, draft, today).await?;
     }
     Ok(updated)
 }

@@ -190,17 +190,18 @@ impl TileColor {
             TileColor::Slate => "border-slate-600 bg-slate-50 text-slate-900",
         }
     }
-    /// The stroke colour for this tile's chart.
-    pub fn stroke(self) -> &'static str {
+    /// The colour of this tile's chart.
+    pub fn tone(self) -> crate::ui::chart::Tone {
+        use crate::ui::chart::Tone;
         match self {
-            TileColor::Emerald => "#047857",
-            TileColor::Sky => "#0369a1",
-            TileColor::Amber => "#b45309",
-            TileColor::Rose => "#be123c",
-            TileColor::Violet => "#6d28d9",
-            TileColor::Teal => "#0f766e",
-            TileColor::Orange => "#c2410c",
-            TileColor::Slate => "#334155",
+            TileColor::Emerald => Tone::EMERALD,
+            TileColor::Sky => Tone::SKY,
+            TileColor::Amber => Tone::AMBER,
+            TileColor::Rose => Tone::ROSE,
+            TileColor::Violet => Tone::VIOLET,
+            TileColor::Teal => Tone::TEAL,
+            TileColor::Orange => Tone::ORANGE,
+            TileColor::Slate => Tone::SLATE,
         }
     }
 }
@@ -308,6 +309,23 @@ pub struct ProfileDraft {
     pub fitness_goals: Vec<String>,
     pub dietary_restrictions: Vec<String>,
     pub allergies: Vec<String>,
+}
+
+impl ProfileDraft {
+    /// A profile with only a name (the primary profile made at sign-up).
+    pub fn named(display_name: String) -> Self {
+        Self {
+            display_name,
+            date_of_birth: None,
+            gender: None,
+            height_cm: None,
+            weight_kg: None,
+            activity_level: None,
+            fitness_goals: vec![],
+            dietary_restrictions: vec![],
+            allergies: vec![],
+        }
+    }
 }
 
 /// The raw form fields of a profile, as posted.

@@ -28,12 +28,31 @@ fn fmt(v: f64) -> String {
     s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
 
+/// A chart's colour as Tailwind theme classes: the line's stroke and the
+/// dots' fill (no colour values in views).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tone {
+    pub line: &'static str,
+    pub dot: &'static str,
+}
+
+impl Tone {
+    pub const ROSE: Tone = Tone { line: "stroke-rose-700", dot: "fill-rose-700" };
+    pub const VIOLET: Tone = Tone { line: "stroke-violet-700", dot: "fill-violet-700" };
+    pub const SKY: Tone = Tone { line: "stroke-sky-700", dot: "fill-sky-700" };
+    pub const EMERALD: Tone = Tone { line: "stroke-emerald-700", dot: "fill-emerald-700" };
+    pub const AMBER: Tone = Tone { line: "stroke-amber-700", dot: "fill-amber-700" };
+    pub const TEAL: Tone = Tone { line: "stroke-teal-700", dot: "fill-teal-700" };
+    pub const ORANGE: Tone = Tone { line: "stroke-orange-700", dot: "fill-orange-700" };
+    pub const SLATE: Tone = Tone { line: "stroke-slate-700", dot: "fill-slate-700" };
+}
+
 /// A line over time. `points` are (unix seconds, value), oldest first.
 #[component]
 pub fn LineChart(
     points: Vec<(i64, f64)>,
     #[prop(into)] label: String,
-    #[prop(default = "#be123c")] stroke: &'static str,
+    #[prop(default = Tone::ROSE)] tone: Tone,
     #[prop(default = 320.0)] width: f64,
     #[prop(default = 120.0)] height: f64,
 ) -> impl IntoView {
@@ -45,7 +64,7 @@ pub fn LineChart(
     } else {
         format!("{label}: {} points, from {} to {}", points.len(), fmt(lo), fmt(hi))
     };
-    let dots = projected.iter().map(|(x, y)| view! { <circle cx=*x cy=*y r="2.5" fill=stroke/> }).collect_view();
+    let dots = projected.iter().map(|(x, y)| view! { <circle cx=*x cy=*y r="2.5" class=tone.dot/> }).collect_view();
     let aria_label = summary.clone();
     view! {
         <svg
@@ -55,12 +74,12 @@ pub fn LineChart(
             aria-label=aria_label
         >
             <title>{summary}</title>
-            <line x1="12" y1=height - 12.0 x2=width - 12.0 y2=height - 12.0 stroke="#94a3b8" stroke-width="1"/>
-            <polyline points=polyline fill="none" stroke=stroke stroke-width="2" stroke-linejoin="round"/>
+            <line x1="12" y1=height - 12.0 x2=width - 12.0 y2=height - 12.0 class="stroke-slate-400" stroke-width="1"/>
+            <polyline points=polyline fill="none" class=tone.line stroke-width="2" stroke-linejoin="round"/>
             {dots}
             {(!points.is_empty()).then(|| view! {
-                <text x="14" y="11" font-size="10" fill="#334155">{fmt(hi)}</text>
-                <text x="14" y=height - 15.0 font-size="10" fill="#334155">{fmt(lo)}</text>
+                <text x="14" y="11" font-size="10" class="fill-slate-700">{fmt(hi)}</text>
+                <text x="14" y=height - 15.0 font-size="10" class="fill-slate-700">{fmt(lo)}</text>
             })}
         </svg>
     }

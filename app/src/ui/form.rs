@@ -2,23 +2,75 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use std::collections::BTreeMap;
 
-/// The error of the last submission of a server action, as a signal.
-pub type ActionError = Signal<Option<AppError>>;
+use crate::error::{AppError, FormFlash};
 
-pub fn action_error<S>(action: ServerAction<S>) -> ActionError
+/// A form's state: the error of its last submission and, after a failed
+/// post without JavaScript, what was typed (from the one-time flash the page
+/// brought). Fields read both: the message beside the field, and the typed
+/// value instead of the default. `form` makes ids unique per form.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    error: Signal<Option<AppError>>,
+    typed: StoredValue<Option<BTreeMap<String, String>>>,
+    form: StoredValue<String>,
+}
+
+/// Kept for the components that name the type of their `error` prop.
+pub type ActionError = FormState;
+
+impl FormState {
+    pub fn get(&self) -> Option<AppError> {
+        self.error.get()
+    }
+
+    /// What was typed into `name` before a failed post without JavaScript.
+    pub fn typed(&self, name: &str) -> Option<String> {
+        self.typed.with_value(|t| t.as_ref().and_then(|t| t.get(name).cloned()))
+    }
+
+    /// Whether this form came back from a failed post without JavaScript.
+    pub fn has_typed(&self) -> bool {
+        self.typed.with_value(Option::is_some)
+    }
+
+    /// A document-unique id for a field of this form.
+    pub fn field_id(&self, name: &str) -> String {
+        self.form.with_value(|f| format!("f-{f}-{name}"))
+    }
+
+    pub fn error_id(&self, name: &str) -> String {
+        self.form.with_value(|f| format!("{f}-{name}-error"))
+    }
+}
+
+/// The flash of a failed form post, as the page got it (see `ui::layout::Page`).
+#[derive(Clone)]
+pub struct PageFlash(pub Option<FormFlash>);
+
+pub fn action_error<S>(action: ServerAction<S>) -> FormState
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+    let flash = use_context::<PageFlash>().and_then(|f| f.0).filter(|f| f.path == S::PATH);
+    let flash_error = flash.as_ref().map(|f| f.error.clone());
+    let typed = flash.map(|f| f.values);
+    let error = Signal::derive(move || match action.value().get() {
+        Some(result) => result.err(),
+        // Until this page submits the form itself, show what the server
+        // answered the last post without JavaScript.
+        None => flash_error.clone(),
+    });
+    let form = S::PATH.trim_start_matches("/api/").replace('/', "-");
+    FormState { error, typed: StoredValue::new(typed), form: StoredValue::new(form) }
 }
 
 /// The message for one field, or nothing.
 #[component]
 pub fn FieldError(error: ActionError, #[prop(into)] field: String) -> impl IntoView {
-    let id = format!("{field}-error");
+    let id = error.error_id(&field);
     let field_for_msg = field.clone();
     move || {
         error.get().and_then(|e| e.field(&field_for_msg)).map(|msg| {
@@ -54,9 +106,13 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional, into)] hint: Option<String>,
+    /// The input's id, instead of `f-` and the name (for two forms on a page with the same field).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
-    let err_id = format!("{name}-error");
+    let id = id.unwrap_or_else(|| error.field_id(&name));
+    let err_id = error.error_id(&name);
+    let value = error.typed(&name).unwrap_or(value);
     let name_for_err = name.clone();
     let invalid = move || error.get().and_then(|e| e.field(&name_for_err)).is_some();
     view! {
@@ -90,18 +146,91 @@ pub fn SelectField(
     #[prop(optional, into)] selected: String,
     #[prop(optional)] blank: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = error.field_id(name);
+    let selected = error.typed(name).unwrap_or(selected);
     let blank_selected = selected.is_empty();
     view! {
         <div class="mb-4">
             <label for=id.clone() class=LABEL>{label}</label>
-            <select id=id name=name class=INPUT aria-describedby=format!("{name}-error")>
+            <select id=id name=name class=INPUT aria-describedby=error.error_id(name)>
                 {blank.map(|text| view! { <option value="" selected=blank_selected>{text}</option> })}
                 {options
                     .iter()
                     .map(|(value, text)| {
                         let is_selected = *value == selected;
                         view! { <option value=*value selected=is_selected>{*text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}
+
+/// A labelled multi-line text field with its field error.
+#[component]
+pub fn TextArea(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    error: ActionError,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let id = error.field_id(&name);
+    let err_id = error.error_id(&name);
+    let value = error.typed(&name).unwrap_or(value);
+    view! {
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>{label}</label>
+            {hint.map(|h| view! { <p class="text-xs text-slate-700">{h}</p> })}
+            <textarea id=id name=name.clone() rows=rows class=INPUT aria-describedby=err_id>{value}</textarea>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}
+
+/// A labelled checkbox (posts `on` when ticked, nothing when not).
+#[component]
+pub fn Checkbox(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    error: ActionError,
+    #[prop(optional)] checked: bool,
+) -> impl IntoView {
+    let id = error.field_id(&name);
+    // After a failed post, a ticked box came back as "on" and an unticked one not at all.
+    let checked = if error.has_typed() { error.typed(&name).is_some() } else { checked };
+    view! {
+        <div class="mb-4 flex items-center gap-2">
+            <input id=id.clone() type="checkbox" name=name.clone() value="on" checked=checked class="h-5 w-5"/>
+            <label for=id class=LABEL>{label}</label>
+            <FieldError error=error field=name/>
+        </div>
+    }
+}
+
+/// A labelled select whose options are data (e.g. a food's own measures),
+/// not a fixed list: `(value, text)` pairs.
+#[component]
+pub fn ChoiceField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    options: Vec<(String, String)>,
+    error: ActionError,
+    #[prop(optional, into)] selected: String,
+) -> impl IntoView {
+    let id = error.field_id(&name);
+    let selected = error.typed(&name).unwrap_or(selected);
+    view! {
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>{label}</label>
+            <select id=id name=name.clone() class=INPUT aria-describedby=error.error_id(&name)>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
                     })
                     .collect_view()}
             </select>

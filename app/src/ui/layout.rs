@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::account::api::{get_viewer, SignOut};
-use crate::account::model::Viewer;
+use crate::account::api::SignOut;
+use crate::account::model::{Paged, Viewer};
+use crate::error::AppError;
 use crate::profiles::api::SwitchProfile;
 use crate::ui::form::{BUTTON_QUIET, LABEL};
+use crate::ui::not_found::NotFound;
 
 /// Bumped after every successful change, so resources refetch when the page
 /// is hydrated (without JavaScript every change is a full page load anyway).
@@ -33,29 +35,59 @@ where
     action
 }
 
-/// A signed-in page: redirects visitors to the sign-in page.
+/// What a signed-in page's one server call answers.
+pub type PageData<T> = Result<Paged<T>, AppError>;
+
+/// A signed-in page. `page` is the page's one resource (created by the page
+/// component, outside this Suspense, so the server renders it once): its
+/// server call returns the viewer for the header and the page's data, read
+/// in one transaction. `render` draws the data. Visitors are sent to the
+/// sign-in page; a missing record is the 404 page; any other failure is a
+/// notice, never "not found".
 #[component]
-pub fn Page(children: ChildrenFn) -> impl IntoView {
-    let version = data_version();
-    let viewer = Resource::new(move || version.get(), |_| get_viewer());
-    let children = StoredValue::new(children);
+pub fn Page<T, F, V>(page: Resource<PageData<T>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T, Viewer) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let render = StoredValue::new(render);
     view! {
-        <Suspense fallback=|| view! { <p class="p-4">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="p-4">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match viewer.await {
-                    Ok(Some(v)) => view! {
-                        <Header viewer=v/>
+                match page.await {
+                    Ok(Paged { viewer, data, flash }) => {
+                        provide_context(crate::ui::form::PageFlash(flash));
+                        view! {
+                        <Header viewer=viewer.clone()/>
                         <main id="main" class="mx-auto max-w-5xl px-3 py-4 sm:px-6">
-                            {children.with_value(|c| c())}
+                            {render.with_value(|r| r(data, viewer).into_any())}
+                        </main>
+                    }
+                    .into_any()
+                    }
+                    Err(AppError::Unauthenticated) => view! { <Redirect path="/sign-in"/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <main id="main"><NotFound/></main> }.into_any(),
+                    Err(e) => view! {
+                        <main id="main" class="mx-auto max-w-5xl p-4">
+                            <p role="alert" class="rounded border border-red-300 bg-red-50 p-3">{e.to_string()}</p>
                         </main>
                     }
                     .into_any(),
-                    Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
-                    Err(e) => view! { <main id="main" class="p-4"><p role="alert">{e.to_string()}</p></main> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
+}
+
+/// The page resource for a server call, refetched after every tracked change.
+pub fn page_resource<T, Fut>(fetch: impl Fn() -> Fut + Send + Sync + 'static) -> Resource<PageData<T>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = PageData<T>> + Send + 'static,
+{
+    let version = data_version();
+    Resource::new(move || version.get(), move |_| fetch())
 }
 
 #[component]
@@ -103,5 +135,22 @@ fn Header(viewer: Viewer) -> impl IntoView {
                 "Viewing: " <strong>{viewer.current_profile.display_name.clone()}</strong>
             </p>
         </header>
+    }
+}
+
+/// A page for visitors (sign-in, sign-up): brings the flash of a failed
+/// form post, so the form shows its messages and what was typed.
+#[component]
+pub fn VisitorPage(children: ChildrenFn) -> impl IntoView {
+    let flash = Resource::new(|| (), |_| crate::account::api::visitor_flash());
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let flash = flash.await.ok().flatten();
+                provide_context(crate::ui::form::PageFlash(flash));
+                children.with_value(|c| c())
+            })}
+        </Suspense>
     }
 }

@@ -129,3 +129,35 @@ mod tests {
         }
     }
 }
+
+/// What the workouts tile shows, read in one query.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct WorkoutTileFigures {
+    pub any_workout: bool,
+    pub week_count: i64,
+    pub week_minutes: i64,
+}
+
+pub fn tile_summary(metric: &str, f: &WorkoutTileFigures) -> crate::modules::TileSummary {
+    use crate::modules::TileSummary;
+    let href = Some("/workouts");
+    match metric {
+        _ if !f.any_workout => TileSummary::empty("No workouts yet: log your first session.", href),
+        "week_minutes" => TileSummary::figure(format!("{} min", f.week_minutes), "Trained in the last 7 days", href),
+        _ => TileSummary::figure(f.week_count.to_string(), "Workouts in the last 7 days", href),
+    }
+}
+
+#[cfg(test)]
+mod tile_tests {
+    use super::*;
+
+    #[test]
+    fn the_workouts_tile_counts_the_week_or_its_minutes() {
+        let f = WorkoutTileFigures { any_workout: true, week_count: 3, week_minutes: 140 };
+        assert_eq!(tile_summary("week_count", &f).value.as_deref(), Some("3"));
+        assert_eq!(tile_summary("week_minutes", &f).value.as_deref(), Some("140 min"));
+        assert!(tile_summary("week_count", &WorkoutTileFigures::default()).value.is_none());
+    }
+}

@@ -128,6 +128,16 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn() -> Self {
+        Self::spawn_with(true).await
+    }
+
+    /// The app without its background workers, for tests that count the
+    /// statements one request costs.
+    pub async fn spawn_without_workers() -> Self {
+        Self::spawn_with(false).await
+    }
+
+    async fn spawn_with(workers: bool) -> Self {
         let database = fresh_database().await;
         let cluster = cluster();
         let config = Config {
@@ -139,6 +149,7 @@ impl TestApp {
             secure_cookies: false,
             common_passwords: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/common-passwords.txt"),
             food_data: food_data_dir(),
+            workers,
         };
         let app = Application::build(config).await.expect("the application builds");
         let address = format!("http://{}", app.local_addr());

@@ -14,4 +14,5 @@ mod recipes;
 mod recovery;
 mod rls;
 mod schema;
+mod time_zones;
 mod workouts;

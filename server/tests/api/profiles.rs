@@ -121,11 +121,50 @@ async fn without_javascript_a_failed_form_comes_back_with_the_message_next_to_th
     let res = app.post_html_form(&client, "profiles/create", "/profiles", &form).await;
     assert_eq!(res.status(), StatusCode::FOUND);
     let location = res.headers()["location"].to_str().unwrap().to_owned();
-    assert!(location.contains("__err="), "{location}");
+    assert!(!location.contains("__err") && !location.contains('?'), "no error travels in the URL: {location}");
     let path = location.strip_prefix(&app.address).unwrap_or(&location).to_owned();
+    assert_eq!(path, "/profiles");
     let (status, html) = app.get_html(&client, &path).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Enter the height in cm as a number."), "{html}");
+    assert!(html.contains("value=\"tall\""), "what was typed is back in the form: {html}");
+    assert!(html.contains("value=\"Tom\""), "{html}");
+
+    // The flash is one-time: a reload shows the clean form.
+    let (_, html) = app.get_html(&client, "/profiles").await;
+    assert!(!html.contains("Enter the height in cm as a number."), "{html}");
+    assert!(!html.contains("value=\"tall\""), "{html}");
+}
+
+#[tokio::test]
+async fn an_error_written_into_the_url_is_never_shown() {
+    let app = TestApp::spawn().await;
+    let (client, _, _) = app.sign_up("Ula").await;
+    // What server_fn would put in the URL: a serialised AppError, base64.
+    let crafted = "eyJSZXF1ZXN0IjoiWW91ciBhY2NvdW50IGlzIGxvY2tlZDogY2FsbCArMSA1NTUgMDEwMCJ9";
+    let path = format!("/profiles?__path=%2Fapi%2Fprofiles%2Fcreate&__err={crafted}");
+    let res = client.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/profiles");
+    let (status, html) = app.get_html(&client, "/profiles").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("locked"), "{html}");
+}
+
+#[tokio::test]
+async fn without_javascript_a_failed_sign_in_keeps_the_email_but_never_the_password() {
+    let app = TestApp::spawn().await;
+    let (_, email, _) = app.sign_up("Vic").await;
+    let client = app.client();
+    let res = app
+        .post_html_form(&client, "account/sign-in", "/sign-in", &[("email", &email), ("password", "wrong-password-9")])
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let (status, html) = app.get_html(&client, "/sign-in").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Email or password is incorrect."), "{html}");
+    assert!(html.contains(&format!("value=\"{email}\"")), "{html}");
+    assert!(!html.contains("wrong-password-9"), "{html}");
 }
 
 #[tokio::test]

@@ -102,7 +102,12 @@ async fn people_cannot_rewrite_computed_scores_nor_override_another_household() 
     assert_eq!(reason, None);
 
     // Ana herself may set her override columns, but not the computed score.
-    let mut tx = app::db::begin_as(&pool, a_user).await.unwrap();
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("select set_config('role', 'authenticated', true), set_config('app.user_id', $1, true)")
+        .bind(a_user.to_string())
+        .execute(&mut *tx)
+        .await
+        .unwrap();
     let err = sqlx::query("update wt_recovery_scores set recovery_score = 99 where profile_id = $1")
         .bind(a)
         .execute(&mut *tx)

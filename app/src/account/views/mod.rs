@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::account::api::{ChangePassword, DeleteAccount, SignIn, SignUp};
-use crate::ui::form::{action_error, FormError, TextField, BUTTON, BUTTON_DANGER};
-use crate::ui::layout::Page;
+use crate::account::api::{viewer_page, ChangePassword, DeleteAccount, SetTimeZone, SignIn, SignUp};
+use crate::ui::form::{
+    action_error, ActionError, FieldError, FormError, TextField, BUTTON, BUTTON_DANGER, INPUT, LABEL,
+};
+use crate::ui::layout::{page_resource, tracked_action, Page, VisitorPage};
 
 #[component]
 fn AuthFrame(title: &'static str, children: Children) -> impl IntoView {
@@ -21,6 +23,11 @@ fn AuthFrame(title: &'static str, children: Children) -> impl IntoView {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
+    view! { <VisitorPage><SignInForm action/></VisitorPage> }
+}
+
+#[component]
+fn SignInForm(action: ServerAction<SignIn>) -> impl IntoView {
     let error = action_error(action);
     view! {
         <AuthFrame title="Sign in">
@@ -38,6 +45,11 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
+    view! { <VisitorPage><SignUpForm action/></VisitorPage> }
+}
+
+#[component]
+fn SignUpForm(action: ServerAction<SignUp>) -> impl IntoView {
     let error = action_error(action);
     let deleted = move || use_query_map().with(|q| q.get("deleted").is_some());
     view! {
@@ -56,6 +68,7 @@ pub fn SignUpPage() -> impl IntoView {
                     autocomplete="new-password"
                     hint="At least 8 characters; common passwords are not accepted."
                 />
+                <TimeZoneField error=error value="UTC".to_owned() from_browser=true/>
                 <button type="submit" class=BUTTON>"Create account"</button>
             </ActionForm>
             <p class="mt-4 text-sm">"Already have an account? " <a class="text-sky-800 underline" href="/sign-in">"Sign in"</a></p>
@@ -63,20 +76,50 @@ pub fn SignUpPage() -> impl IntoView {
     }
 }
 
+/// The household's time zone: an IANA name. With JavaScript, sign-up
+/// proposes the browser's own zone.
 #[component]
-pub fn AccountSettingsPage() -> impl IntoView {
+fn TimeZoneField(error: ActionError, value: String, #[prop(optional)] from_browser: bool) -> impl IntoView {
+    let value = RwSignal::new(error.typed("timezone").unwrap_or(value));
+    if from_browser && error.typed("timezone").is_none() {
+        Effect::new(move |_| {
+            if let Some(zone) = crate::ui::browser::time_zone() {
+                value.set(zone);
+            }
+        });
+    }
+    let id = error.field_id("timezone");
     view! {
-        <Page>
-            <AccountSettings/>
-        </Page>
+        <div class="mb-4">
+            <label for=id.clone() class=LABEL>"Time zone"</label>
+            <p class="text-xs text-slate-700">"Days, and what counts as today, follow this zone, e.g. Europe/London or America/Los_Angeles."</p>
+            <input id=id name="timezone" type="text" class=INPUT autocomplete="off" prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev)) aria-describedby=error.error_id("timezone")/>
+            <FieldError error=error field="timezone"/>
+        </div>
     }
 }
 
 #[component]
-fn AccountSettings() -> impl IntoView {
+pub fn AccountSettingsPage() -> impl IntoView {
+    let page = page_resource(viewer_page);
     let change = ServerAction::<ChangePassword>::new();
-    let change_error = action_error(change);
     let delete = ServerAction::<DeleteAccount>::new();
+    let zone = tracked_action::<SetTimeZone>();
+    view! {
+        <Page page=page render=move |_, viewer| view! { <AccountSettings change delete zone time_zone=viewer.time_zone/> }/>
+    }
+}
+
+#[component]
+fn AccountSettings(
+    change: ServerAction<ChangePassword>,
+    delete: ServerAction<DeleteAccount>,
+    zone: ServerAction<SetTimeZone>,
+    time_zone: String,
+) -> impl IntoView {
+    let change_error = action_error(change);
+    let zone_error = action_error(zone);
     let delete_error = action_error(delete);
     let changed = move || use_query_map().with(|q| q.get("password").is_some());
     view! {
@@ -90,6 +133,14 @@ fn AccountSettings() -> impl IntoView {
                 <TextField name="current_password" label="Current password" kind="password" error=change_error required=true autocomplete="current-password"/>
                 <TextField name="new_password" label="New password" kind="password" error=change_error required=true autocomplete="new-password"/>
                 <button type="submit" class=BUTTON>"Change password"</button>
+            </ActionForm>
+        </section>
+        <section class="mb-6 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="tz-heading">
+            <h2 id="tz-heading" class="mb-2 text-lg font-semibold">"Household time zone"</h2>
+            <ActionForm action=zone>
+                <FormError error=zone_error/>
+                <TimeZoneField error=zone_error value=time_zone/>
+                <button type="submit" class=BUTTON>"Save time zone"</button>
             </ActionForm>
         </section>
         <section class="rounded-lg border border-red-300 bg-white p-4" aria-labelledby="del-heading">

@@ -2,20 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::dashboard::api::get_dashboard;
+use crate::dashboard::api::{dashboard_page, Dashboard};
 use crate::dashboard::logic::TileSummary;
 use crate::profiles::logic::{age_on, TileSize};
 use crate::profiles::model::ModuleTile;
 use crate::ui::chart::LineChart;
-use crate::ui::layout::{data_version, Page};
+use crate::ui::layout::{page_resource, Page};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    view! {
-        <Page>
-            <DashboardTiles/>
-        </Page>
-    }
+    let page = page_resource(dashboard_page);
+    view! { <Page page=page render=|dashboard, viewer| view! { <DashboardTiles dashboard today=viewer.today/> }/> }
 }
 
 fn span(size: TileSize) -> &'static str {
@@ -27,34 +24,20 @@ fn span(size: TileSize) -> &'static str {
 }
 
 #[component]
-fn DashboardTiles() -> impl IntoView {
-    let version = data_version();
-    let dashboard = Resource::new(move || version.get(), |_| get_dashboard());
+fn DashboardTiles(dashboard: Dashboard, today: chrono::NaiveDate) -> impl IntoView {
+    let d = dashboard;
+    let age = d.profile.date_of_birth.map(|dob| format!(", age {}", age_on(dob, today))).unwrap_or_default();
+    let empty = d.tiles.is_empty();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match dashboard.await {
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(d) => {
-                        let today = chrono::Utc::now().date_naive();
-                        let age = d.profile.date_of_birth.map(|dob| format!(", age {}", age_on(dob, today))).unwrap_or_default();
-                        let empty = d.tiles.is_empty();
-                        view! {
-                            <h1 class="mb-4 text-2xl font-bold">{format!("{}'s dashboard", d.profile.display_name)}<span class="text-base font-normal text-slate-700">{age}</span></h1>
-                            {empty.then(|| view! {
-                                <p class="rounded border border-slate-300 bg-white p-4">
-                                    "Every module is turned off for this profile. " <a class="text-sky-800 underline" href="/settings/dashboard">"Choose tiles"</a>
-                                </p>
-                            })}
-                            <div class="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="tiles">
-                                {d.tiles.into_iter().map(|(tile, summary)| view! { <Tile tile=tile summary=summary/> }).collect_view()}
-                            </div>
-                        }
-                        .into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <h1 class="mb-4 text-2xl font-bold">{format!("{}'s dashboard", d.profile.display_name)}<span class="text-base font-normal text-slate-700">{age}</span></h1>
+        {empty.then(|| view! {
+            <p class="rounded border border-slate-300 bg-white p-4">
+                "Every module is turned off for this profile. " <a class="text-sky-800 underline" href="/settings/dashboard">"Choose tiles"</a>
+            </p>
+        })}
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="tiles">
+            {d.tiles.into_iter().map(|(tile, summary)| view! { <Tile tile=tile summary=summary/> }).collect_view()}
+        </div>
     }
 }
 
@@ -65,7 +48,7 @@ fn Tile(tile: ModuleTile, summary: TileSummary) -> impl IntoView {
     let label = tile.module.label();
     let metric = tile.config.metric_label(tile.module);
     let chart = (!summary.series.is_empty() && tile.config.size != TileSize::S)
-        .then(|| view! { <LineChart points=summary.series.clone() label=metric stroke=color.stroke()/> });
+        .then(|| view! { <LineChart points=summary.series.clone() label=metric tone=color.tone()/> });
     let body = match summary.value {
         Some(value) => view! {
             <p class="text-3xl font-bold" data-testid="tile-value">{value}</p>

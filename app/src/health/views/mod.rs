@@ -3,31 +3,34 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::health::api::{list_metrics, LogMetric};
+use crate::health::api::{health_page, LogMetric};
 use crate::health::logic::ManualMetric;
+use crate::health::model::MetricEntry;
 use crate::ui::chart::LineChart;
 use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
 use crate::ui::layout::{data_version, tracked_action, Page};
 
 #[component]
 pub fn HealthPage() -> impl IntoView {
-    view! {
-        <Page>
-            <Health/>
-        </Page>
-    }
-}
-
-#[component]
-fn Health() -> impl IntoView {
     let query = use_query_map();
     let metric = Memo::new(move |_| {
         query.with(|q| q.get("metric").and_then(|m| ManualMetric::parse(&m))).unwrap_or(ManualMetric::Weight)
     });
     let version = data_version();
-    let entries =
-        Resource::new(move || (metric.get(), version.get()), |(m, _)| list_metrics(m.metric_type().to_owned()));
+    let page = Resource::new(move || (metric.get(), version.get()), |(m, _)| health_page(m.metric_type().to_owned()));
     let log = tracked_action::<LogMetric>();
+    view! {
+        <Page page=page render=move |entries, viewer| view! { <Health metric entries log today=viewer.today/> }/>
+    }
+}
+
+#[component]
+fn Health(
+    metric: Memo<ManualMetric>,
+    entries: Vec<MetricEntry>,
+    log: ServerAction<LogMetric>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let error = action_error(log);
     view! {
         <h1 class="mb-4 text-2xl font-bold">"Health"</h1>
@@ -53,13 +56,13 @@ fn Health() -> impl IntoView {
                     <div class="grid grid-cols-2 gap-x-3">
                         <TextField name="value" label="Value" error=error required=true hint=if metric.get_untracked() == ManualMetric::Sleep { "Hours, e.g. 7.5 or 7:30" } else { "A number" }/>
                         <div class="mb-4">
-                            <label for="f-unit" class=LABEL>"Unit"</label>
-                            <select id="f-unit" name="unit" class=INPUT aria-describedby="unit-error">
+                            <label for=error.field_id("unit") class=LABEL>"Unit"</label>
+                            <select id=error.field_id("unit") name="unit" class=INPUT aria-describedby=error.error_id("unit")>
                                 {move || metric.get().units().iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
                             </select>
                             <FieldError error=error field="unit"/>
                         </div>
-                        <TextField name="date" label="Date" kind="date" error=error value=chrono::Utc::now().date_naive().to_string()/>
+                        <TextField name="date" label="Date" kind="date" error=error value=today.to_string()/>
                         <TextField name="time" label="Time (optional)" kind="time" error=error/>
                     </div>
                     <FieldError error=error field="metric"/>
@@ -68,13 +71,11 @@ fn Health() -> impl IntoView {
             </section>
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="chart-heading">
                 <h2 id="chart-heading" class="mb-3 text-lg font-semibold">{move || metric.get().label()}</h2>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
+                    {
                         let m = metric.get_untracked();
-                        match entries.await {
-                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                            Ok(list) if list.is_empty() => view! { <p data-testid="no-entries">"Nothing logged yet."</p> }.into_any(),
-                            Ok(list) => {
+                        match entries {
+                            list if list.is_empty() => view! { <p data-testid="no-entries">"Nothing logged yet."</p> }.into_any(),
+                            list => {
                                 let points: Vec<(i64, f64)> = list.iter().rev().map(|e| (e.recorded_at.timestamp(), e.value_num)).collect();
                                 view! {
                                     <LineChart points=points label=m.label()/>
@@ -93,8 +94,7 @@ fn Health() -> impl IntoView {
                                 .into_any()
                             }
                         }
-                    })}
-                </Suspense>
+                    }
             </section>
         </div>
     }

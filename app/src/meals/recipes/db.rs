@@ -4,9 +4,214 @@ use sqlx::types::Json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::model::FoodMatch;
+use super::model::{
+    meal_nutrition_info, FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipeDraft, RecipeSummary, StepRow,
+};
 use crate::meals::logic::recipe::{recipe_nutrition, FoodFacts, Portion, RecipeIngredient};
 use crate::meals::model::parse_category;
+
+/// The household's recipes with their ingredient count, grade and energy per serving, most
+/// recently changed first.
+pub async fn summaries(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<RecipeSummary>> {
+    sqlx::query_as(
+        "select r.id, r.title, r.servings, \
+           (select count(*) from wt_recipe_ingredients i where i.recipe_id = r.id) as ingredient_count, \
+           r.nutrition_info #>> '{grade,grade}' as grade, \
+           (r.nutrition_info #>> '{per_serving,energy_kcal}')::float8 as kcal_per_serving, \
+           p.display_name as created_by \
+         from wt_recipes r join wt_profiles p on p.id = r.profile_id \
+         order by r.updated_at desc limit $1",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// A recipe with its ingredients, steps and stored nutrition; `None` when this household cannot
+/// see it. `editable` says whether the recipe is one of the household's own.
+pub async fn recipe_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<RecipeDetail>> {
+    type Row = (String, Option<String>, Option<i32>, Option<i32>, Option<i32>, String, bool, Option<serde_json::Value>);
+    let row: Option<Row> = sqlx::query_as(
+        "select title, description, servings, prep_time_min, cook_time_min, grade_category, \
+           profile_id in (select id from wt_profiles), nutrition_info from wt_recipes where id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((title, description, servings, prep_time_min, cook_time_min, grade_category, editable, info)) = row else {
+        return Ok(None);
+    };
+    let ingredients: Vec<IngredientRow> = sqlx::query_as(
+        "select id, ingredient_name, quantity::float8 as quantity, unit, grams::float8 as grams, food_ndb_no \
+         from wt_recipe_ingredients where recipe_id = $1 order by sort_order nulls last, created_at",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let steps: Vec<StepRow> = sqlx::query_as(
+        "select step_number, instruction, duration_minutes from wt_recipe_steps \
+         where recipe_id = $1 order by step_number",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    let nutrition = info.and_then(|v| serde_json::from_value::<NutritionView>(v).ok());
+    Ok(Some(RecipeDetail {
+        id,
+        title,
+        description,
+        servings,
+        prep_time_min,
+        cook_time_min,
+        grade_category,
+        editable,
+        ingredients,
+        steps,
+        nutrition,
+    }))
+}
+
+/// Whether the recipe is one this household may change (its own; another household's, even a
+/// public one, is not).
+pub async fn is_editable(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "select exists (select 1 from wt_recipes where id = $1 and profile_id in (select id from wt_profiles))",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
+
+/// A new manual recipe of a profile; returns its id.
+pub async fn insert(conn: &mut PgConnection, profile_id: Uuid, draft: &RecipeDraft) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "insert into wt_recipes (profile_id, title, description, servings, prep_time_min, cook_time_min, \
+           source_type, grade_category) \
+         values ($1, $2, $3, $4, $5, $6, 'manual', $7) returning id",
+    )
+    .bind(profile_id)
+    .bind(&draft.title)
+    .bind(&draft.description)
+    .bind(draft.servings)
+    .bind(draft.prep_time_min)
+    .bind(draft.cook_time_min)
+    .bind(draft.grade_category)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &RecipeDraft) -> sqlx::Result<()> {
+    sqlx::query(
+        "update wt_recipes set title = $2, description = $3, servings = $4, prep_time_min = $5, \
+           cook_time_min = $6, grade_category = $7 where id = $1",
+    )
+    .bind(id)
+    .bind(&draft.title)
+    .bind(&draft.description)
+    .bind(draft.servings)
+    .bind(draft.prep_time_min)
+    .bind(draft.cook_time_min)
+    .bind(draft.grade_category)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+pub async fn delete(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
+    sqlx::query("delete from wt_recipes where id = $1").bind(id).execute(conn).await.map(drop)
+}
+
+/// Adds a weighed food to the end of a recipe's ingredients.
+pub async fn insert_ingredient(
+    conn: &mut PgConnection,
+    recipe_id: Uuid,
+    food_ndb_no: &str,
+    name: &str,
+    quantity: f64,
+    unit: &str,
+    grams: f64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into wt_recipe_ingredients (recipe_id, ingredient_name, quantity, unit, food_ndb_no, grams, sort_order) \
+         values ($1, $2, $3, $4, $5, $6, \
+           (select coalesce(max(sort_order), 0) + 1 from wt_recipe_ingredients where recipe_id = $1))",
+    )
+    .bind(recipe_id)
+    .bind(name)
+    .bind(quantity)
+    .bind(unit)
+    .bind(food_ndb_no)
+    .bind(grams)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Removes one of a recipe's ingredients; `false` when the recipe has no such ingredient.
+pub async fn delete_ingredient(conn: &mut PgConnection, recipe_id: Uuid, ingredient_id: Uuid) -> sqlx::Result<bool> {
+    let removed = sqlx::query("delete from wt_recipe_ingredients where id = $1 and recipe_id = $2")
+        .bind(ingredient_id)
+        .bind(recipe_id)
+        .execute(conn)
+        .await?
+        .rows_affected();
+    Ok(removed > 0)
+}
+
+/// Adds a step after the recipe's last one.
+pub async fn insert_step(
+    conn: &mut PgConnection,
+    recipe_id: Uuid,
+    instruction: &str,
+    duration_minutes: Option<i32>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into wt_recipe_steps (recipe_id, step_number, instruction, duration_minutes) \
+         values ($1, (select coalesce(max(step_number), 0) + 1 from wt_recipe_steps where recipe_id = $1), $2, $3)",
+    )
+    .bind(recipe_id)
+    .bind(instruction)
+    .bind(duration_minutes)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Logs servings of a recipe as a meal of a profile, with the recipe's nutrition scaled to the
+/// servings eaten and its grade; `false` when this household cannot see the recipe.
+pub async fn log_as_meal(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    recipe_id: Uuid,
+    servings: f64,
+    meal_type: &str,
+    meal_date: chrono::NaiveDate,
+) -> sqlx::Result<bool> {
+    let row: Option<(String, Option<serde_json::Value>, Option<String>)> =
+        sqlx::query_as("select title, nutrition_info, nutrition_score from wt_recipes where id = $1")
+            .bind(recipe_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((title, info, score)) = row else {
+        return Ok(false);
+    };
+    let nutrition_info = meal_nutrition_info(recipe_id, servings, info.as_ref());
+    sqlx::query(
+        "insert into wt_meals (profile_id, recipe_id, meal_date, meal_type, name, servings_consumed, nutrition_info, score) \
+         values ($1, $2, $3, $4::wt_meal_type, $5, $6, $7, $8)",
+    )
+    .bind(profile_id)
+    .bind(recipe_id)
+    .bind(meal_date)
+    .bind(meal_type)
+    .bind(&title)
+    .bind(servings)
+    .bind(nutrition_info)
+    .bind(score)
+    .execute(conn)
+    .await?;
+    Ok(true)
+}
 
 /// A food's description and household measures; `None` for an unknown food number.
 pub async fn food_with_portions(conn: &mut PgConnection, ndb_no: &str) -> sqlx::Result<Option<(String, Vec<Portion>)>> {

@@ -95,6 +95,16 @@ pub struct FoodMatch {
     pub portions: Vec<Portion>,
 }
 
+/// Everything the recipe page shows: the recipe, and the foods found for its search form's `q`
+/// (only searched when the household may change the recipe).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecipePageData {
+    pub recipe: RecipeDetail,
+    /// The search as typed.
+    pub q: String,
+    pub results: Vec<FoodMatch>,
+}
+
 /// The recipe form (create and edit).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecipeForm {

@@ -7,19 +7,18 @@ pub mod recipes;
 
 pub use recipes::{RecipePage, RecipesPage};
 
-use crate::meals::api::{list_meals, LogMeal};
+use crate::meals::api::{meals_page, LogMeal};
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
+use crate::meals::model::MealEntry;
 use crate::meals::model::{CATEGORIES, MEAL_TYPES};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
-use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::ui::layout::{page_resource, tracked_action, Page};
 
 #[component]
 pub fn MealsPage() -> impl IntoView {
-    view! {
-        <Page>
-            <Meals/>
-        </Page>
-    }
+    let page = page_resource(meals_page);
+    let log = tracked_action::<LogMeal>();
+    view! { <Page page=page render=move |meals, viewer| view! { <Meals meals log today=viewer.today/> }/> }
 }
 
 fn grade_class(grade: &str) -> &'static str {
@@ -33,12 +32,9 @@ fn grade_class(grade: &str) -> &'static str {
 }
 
 #[component]
-fn Meals() -> impl IntoView {
-    let version = data_version();
-    let meals = Resource::new(move || version.get(), |_| list_meals());
-    let log = tracked_action::<LogMeal>();
+fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::NaiveDate) -> impl IntoView {
     let error = action_error(log);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = today.to_string();
     view! {
         <h1 class="mb-4 text-2xl font-bold">"Meals"</h1>
         <div class="grid gap-4 md:grid-cols-2">
@@ -70,12 +66,9 @@ fn Meals() -> impl IntoView {
             </section>
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recent-meals-heading">
                 <h2 id="recent-meals-heading" class="mb-3 text-lg font-semibold">"Recent meals"</h2>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match meals.await {
-                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                            Ok(list) if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
-                            Ok(list) => view! {
+                    {match meals {
+                            list if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
+                            list => view! {
                                 <ul data-testid="meals">
                                     {list.into_iter().map(|m| view! {
                                         <li class="flex items-center justify-between border-t border-slate-200 py-2">
@@ -96,9 +89,7 @@ fn Meals() -> impl IntoView {
                                 </ul>
                                 <p class="mt-3 text-xs text-slate-700">{GRADE_LABEL} ": A (best) to E, from the label values per 100 g."</p>
                             }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                    }}
             </section>
         </div>
     }

@@ -5,36 +5,49 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::grade_class;
-use crate::error::AppError;
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
 use crate::meals::model::{CATEGORIES, MEAL_TYPES};
 use crate::meals::recipes::api::{
-    get_recipe, list_recipes, search_foods, AddIngredient, AddStep, CreateRecipe, DeleteRecipe, LogRecipeMeal,
-    RemoveIngredient, UpdateRecipe,
+    recipe_page, recipes_page, AddIngredient, AddStep, CreateRecipe, DeleteRecipe, LogRecipeMeal, RemoveIngredient,
+    UpdateRecipe,
 };
-use crate::meals::recipes::model::{FoodMatch, IngredientRow, NutritionView, RecipeDetail, StepRow};
+use crate::meals::recipes::model::{
+    FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipePageData, RecipeSummary, StepRow,
+};
 use crate::ui::form::{
-    action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET, INPUT, LABEL,
+    action_error, ActionError, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET, INPUT,
+    LABEL,
 };
-use crate::ui::layout::{data_version, tracked_action, Page};
-use crate::ui::not_found::NotFound;
+use crate::ui::layout::{data_version, page_resource, tracked_action, Page};
 
 #[component]
 pub fn RecipesPage() -> impl IntoView {
-    view! {
-        <Page>
-            <Recipes/>
-        </Page>
-    }
+    let page = page_resource(recipes_page);
+    let create = tracked_action::<CreateRecipe>();
+    view! { <Page page=page render=move |recipes, _| view! { <Recipes recipes create/> }/> }
 }
 
 #[component]
 pub fn RecipePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let q = move || query.with(|p| p.get("q").unwrap_or_default());
+    let version = data_version();
+    let page = Resource::new(move || (id(), q(), version.get()), |(id, q, _)| recipe_page(id, q));
+    // Actions live here, outside the page's Transition, so a refetch does not reset their state.
+    let add = tracked_action::<AddIngredient>();
+    let remove = tracked_action::<RemoveIngredient>();
+    let step = tracked_action::<AddStep>();
+    let update = tracked_action::<UpdateRecipe>();
+    let delete = ServerAction::<DeleteRecipe>::new();
+    let log = ServerAction::<LogRecipeMeal>::new();
     view! {
-        <Page>
-            <Recipe/>
-        </Page>
+        <Page
+            page=page
+            render=move |data, viewer| view! { <Recipe data add remove step update delete log today=viewer.today/> }
+        />
     }
 }
 
@@ -65,11 +78,7 @@ fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetai
     view! {
         <FormError error=error/>
         <TextField name="title" label="Name" error=error value=title required=true/>
-        <div class="mb-4">
-            <label for="f-description" class=LABEL>"Description (optional)"</label>
-            <textarea id="f-description" name="description" rows="2" class=INPUT>{description}</textarea>
-            <crate::ui::form::FieldError error=error field="description"/>
-        </div>
+        <TextArea name="description" label="Description (optional)" error=error value=description rows=2/>
         <div class="grid grid-cols-3 gap-x-3">
             <TextField name="servings" label="Servings" kind="number" error=error value=servings required=true/>
             <TextField name="prep_time_min" label="Prep (min)" kind="number" error=error value=prep/>
@@ -80,46 +89,41 @@ fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetai
 }
 
 #[component]
-fn Recipes() -> impl IntoView {
-    let version = data_version();
-    let recipes = Resource::new(move || version.get(), |_| list_recipes());
-    let create = tracked_action::<CreateRecipe>();
+fn Recipes(recipes: Vec<RecipeSummary>, create: ServerAction<CreateRecipe>) -> impl IntoView {
     let error = action_error(create);
+    let list = if recipes.is_empty() {
+        view! { <p>"No recipes yet. Create one to see its nutrition and grade."</p> }.into_any()
+    } else {
+        view! {
+            <ul data-testid="recipes">
+                {recipes.into_iter().map(|r| {
+                    let detail = match (r.ingredient_count, r.kcal_per_serving) {
+                        (0, _) => "no ingredients yet".to_owned(),
+                        (n, Some(kcal)) => format!("{n} ingredients · {} kcal per serving", kcal.round()),
+                        (n, None) => format!("{n} ingredients"),
+                    };
+                    view! {
+                        <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
+                            <span>
+                                <a class="font-semibold text-sky-800 underline" href=format!("/recipes/{}", r.id)>{r.title}</a>
+                                <span class="block text-sm text-slate-700">
+                                    {detail}{r.created_by.map(|p| format!(" · by {p}"))}
+                                </span>
+                            </span>
+                            {r.grade.map(grade_badge)}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     view! {
         <h1 class="mb-4 text-2xl font-bold">"Recipes"</h1>
         <div class="grid gap-4 md:grid-cols-2">
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recipes-heading">
                 <h2 id="recipes-heading" class="mb-3 text-lg font-semibold">"Your household's recipes"</h2>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match recipes.await {
-                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                            Ok(list) if list.is_empty() => view! { <p>"No recipes yet. Create one to see its nutrition and grade."</p> }.into_any(),
-                            Ok(list) => view! {
-                                <ul data-testid="recipes">
-                                    {list.into_iter().map(|r| {
-                                        let detail = match (r.ingredient_count, r.kcal_per_serving) {
-                                            (0, _) => "no ingredients yet".to_owned(),
-                                            (n, Some(kcal)) => format!("{n} ingredients · {} kcal per serving", kcal.round()),
-                                            (n, None) => format!("{n} ingredients"),
-                                        };
-                                        view! {
-                                            <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
-                                                <span>
-                                                    <a class="font-semibold text-sky-800 underline" href=format!("/recipes/{}", r.id)>{r.title}</a>
-                                                    <span class="block text-sm text-slate-700">
-                                                        {detail}{r.created_by.map(|p| format!(" · by {p}"))}
-                                                    </span>
-                                                </span>
-                                                {r.grade.map(grade_badge)}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                {list}
             </section>
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="new-recipe-heading">
                 <h2 id="new-recipe-heading" class="mb-3 text-lg font-semibold">"New recipe"</h2>
@@ -265,68 +269,49 @@ fn IngredientErrors(error: ActionError) -> impl IntoView {
 }
 
 #[component]
-fn Recipe() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let q = move || query.with(|p| p.get("q").unwrap_or_default());
-    let version = data_version();
-    let recipe = Resource::new(move || (id(), version.get()), |(id, _)| get_recipe(id));
-    let results = Resource::new(q, |q| async move {
-        if q.trim().is_empty() {
-            Ok(Vec::new())
-        } else {
-            search_foods(q).await
-        }
-    });
-    // Actions live here, outside the Suspense, so a refetch does not reset their state.
-    let add = tracked_action::<AddIngredient>();
-    let remove = tracked_action::<RemoveIngredient>();
-    let step = tracked_action::<AddStep>();
-    let update = tracked_action::<UpdateRecipe>();
-    let delete = ServerAction::<DeleteRecipe>::new();
-    let log = ServerAction::<LogRecipeMeal>::new();
+fn Recipe(
+    data: RecipePageData,
+    add: ServerAction<AddIngredient>,
+    remove: ServerAction<RemoveIngredient>,
+    step: ServerAction<AddStep>,
+    update: ServerAction<UpdateRecipe>,
+    delete: ServerAction<DeleteRecipe>,
+    log: ServerAction<LogRecipeMeal>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    let RecipePageData { recipe: r, q, results } = data;
+    let rid = r.id.to_string();
+    let meta = [
+        r.servings.map(|s| format!("{s} servings")),
+        r.prep_time_min.map(|m| format!("prep {m} min")),
+        r.cook_time_min.map(|m| format!("cook {m} min")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let editable = r.editable;
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let Ok(r) = recipe.await else {
-                    return view! { <NotFound/> }.into_any();
-                };
-                let rid = r.id.to_string();
-                let meta = [
-                    r.servings.map(|s| format!("{s} servings")),
-                    r.prep_time_min.map(|m| format!("prep {m} min")),
-                    r.cook_time_min.map(|m| format!("cook {m} min")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
-                let editable = r.editable;
-                view! {
-                    <p class="mb-2 text-sm"><a class="text-sky-800 underline" href="/recipes">"← All recipes"</a></p>
-                    <h1 class="mb-1 text-2xl font-bold">{r.title.clone()}</h1>
-                    <p class="mb-1 text-sm text-slate-700">{meta}</p>
-                    {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
-                    <div class="grid gap-4 md:grid-cols-2">
-                        <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove/>
-                        {match r.nutrition.clone() {
-                            Some(n) => view! { <NutritionPanel nutrition=n/> }.into_any(),
-                            None => view! {
-                                <section class="rounded-lg border border-slate-300 bg-white p-4" data-testid="nutrition">
-                                    <h2 class="mb-3 text-lg font-semibold">"Nutrition"</h2>
-                                    <p>"Add ingredients to see the nutrition and the grade."</p>
-                                </section>
-                            }.into_any(),
-                        }}
-                    </div>
-                    {editable.then(|| view! { <AddIngredientSection recipe_id=rid.clone() q=q() results add/> })}
-                    <Steps recipe_id=rid.clone() steps=r.steps.clone() editable step/>
-                    <LogAsMeal recipe_id=rid.clone() log/>
-                    {editable.then(|| view! { <EditRecipe recipe=r.clone() update delete/> })}
-                }.into_any()
-            })}
-        </Suspense>
+        <p class="mb-2 text-sm"><a class="text-sky-800 underline" href="/recipes">"← All recipes"</a></p>
+        <h1 class="mb-1 text-2xl font-bold">{r.title.clone()}</h1>
+        <p class="mb-1 text-sm text-slate-700">{meta}</p>
+        {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
+        <div class="grid gap-4 md:grid-cols-2">
+            <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove/>
+            {match r.nutrition.clone() {
+                Some(n) => view! { <NutritionPanel nutrition=n/> }.into_any(),
+                None => view! {
+                    <section class="rounded-lg border border-slate-300 bg-white p-4" data-testid="nutrition">
+                        <h2 class="mb-3 text-lg font-semibold">"Nutrition"</h2>
+                        <p>"Add ingredients to see the nutrition and the grade."</p>
+                    </section>
+                }.into_any(),
+            }}
+        </div>
+        {editable.then(|| view! { <AddIngredientSection recipe_id=rid.clone() q results add/> })}
+        <Steps recipe_id=rid.clone() steps=r.steps.clone() editable step/>
+        <LogAsMeal recipe_id=rid.clone() log today/>
+        {editable.then(|| view! { <EditRecipe recipe=r.clone() update delete/> })}
     }
 }
 
@@ -378,23 +363,19 @@ fn Ingredients(
 fn AddIngredientSection(
     recipe_id: String,
     q: String,
-    results: Resource<Result<Vec<FoodMatch>, AppError>>,
+    results: Vec<FoodMatch>,
     add: ServerAction<AddIngredient>,
 ) -> impl IntoView {
     let searched = !q.trim().is_empty();
-    let results_view = move || {
-        let recipe_id = recipe_id.clone();
-        Suspend::new(async move {
-            match results.await {
-                Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                Ok(list) if list.is_empty() && searched => view! { <p>"No food matches those words."</p> }.into_any(),
-                Ok(list) => view! {
-                    <ul data-testid="food-results">
-                        {list.into_iter().map(|f| view! { <SearchResult food=f recipe_id=recipe_id.clone() action=add/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }
-        })
+    let results_view = if results.is_empty() && searched {
+        view! { <p>"No food matches those words."</p> }.into_any()
+    } else {
+        view! {
+            <ul data-testid="food-results">
+                {results.into_iter().map(|f| view! { <SearchResult food=f recipe_id=recipe_id.clone() action=add/> }).collect_view()}
+            </ul>
+        }
+        .into_any()
     };
     view! {
         <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-ingredient-heading">
@@ -407,7 +388,7 @@ fn AddIngredientSection(
                 </div>
                 <button type="submit" class=BUTTON>"Search"</button>
             </form>
-            <Suspense fallback=|| ()>{results_view}</Suspense>
+            {results_view}
         </section>
     }
 }
@@ -447,9 +428,9 @@ fn Steps(recipe_id: String, steps: Vec<StepRow>, editable: bool, step: ServerAct
 }
 
 #[component]
-fn LogAsMeal(recipe_id: String, log: ServerAction<LogRecipeMeal>) -> impl IntoView {
+fn LogAsMeal(recipe_id: String, log: ServerAction<LogRecipeMeal>, today: chrono::NaiveDate) -> impl IntoView {
     let error = action_error(log);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = today.to_string();
     view! {
         <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-heading">
             <h2 id="log-heading" class="mb-3 text-lg font-semibold">"Log as a meal"</h2>

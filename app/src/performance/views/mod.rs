@@ -3,19 +3,20 @@
 
 use leptos::prelude::*;
 
-use crate::performance::api::{get_training_summary, list_recovery, ClearRecoveryOverride, SetRecoveryOverride};
+use crate::performance::api::{recovery_page, ClearRecoveryOverride, SetRecoveryOverride};
 use crate::performance::logic::recovery::RecoveryBand;
-use crate::performance::model::{RecoveryEntry, TrainingSummary, OVERRIDE_REASONS};
-use crate::ui::chart::LineChart;
+use crate::performance::model::{RecoveryEntry, RecoveryPageData, TrainingSummary, OVERRIDE_REASONS};
+use crate::ui::chart::{LineChart, Tone};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON, BUTTON_QUIET};
-use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::ui::layout::{page_resource, tracked_action, Page};
 
 #[component]
 pub fn RecoveryPage() -> impl IntoView {
+    let page = page_resource(recovery_page);
+    let set = tracked_action::<SetRecoveryOverride>();
+    let clear_override = tracked_action::<ClearRecoveryOverride>();
     view! {
-        <Page>
-            <Recovery/>
-        </Page>
+        <Page page=page render=move |data, viewer| view! { <Recovery data set clear=clear_override today=viewer.today/> }/>
     }
 }
 
@@ -33,36 +34,30 @@ fn component(value: Option<f64>) -> String {
 }
 
 #[component]
-fn Recovery() -> impl IntoView {
-    let version = data_version();
-    let entries = Resource::new(move || version.get(), |_| list_recovery());
-    let training = Resource::new(move || version.get(), |_| get_training_summary());
-    let set = tracked_action::<SetRecoveryOverride>();
+fn Recovery(
+    data: RecoveryPageData,
+    set: ServerAction<SetRecoveryOverride>,
+    clear: ServerAction<ClearRecoveryOverride>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let error = action_error(set);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = today.to_string();
     view! {
         <h1 class="mb-1 text-2xl font-bold">"Recovery"</h1>
         <p class="mb-4 text-sm text-slate-700">
             "A daily score from 0 to 100 from heart-rate variability and resting heart rate against your own baseline, "
             "sleep, stress and recent training load. It appears once about two weeks of heart data are in."
         </p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match entries.await {
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! {
+        {match data.entries {
+                    list if list.is_empty() => view! {
                         <p class="mb-4 rounded border border-slate-300 bg-white p-4" data-testid="no-recovery">
                             "No recovery scores yet. Log resting heart rate (and HRV if your device measures it) each morning; "
                             "the first score comes once there are 14 days to compare with."
                         </p>
                     }.into_any(),
-                    Ok(list) => recovery_list(list).into_any(),
-                }
-            })}
-        </Suspense>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { training.await.ok().flatten().map(training_view) })}
-        </Suspense>
+                    list => recovery_list(list, clear).into_any(),
+        }}
+        {data.training.map(training_view)}
         <section class="mt-6 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="override-heading">
             <h2 id="override-heading" class="mb-2 text-lg font-semibold">"Override a day"</h2>
             <p class="mb-3 text-sm text-slate-700">"Feeling ill or injured? Mark the day; the computed score is kept beside your verdict."</p>
@@ -80,16 +75,15 @@ fn Recovery() -> impl IntoView {
     }
 }
 
-fn recovery_list(list: Vec<RecoveryEntry>) -> impl IntoView {
+fn recovery_list(list: Vec<RecoveryEntry>, clear: ServerAction<ClearRecoveryOverride>) -> impl IntoView {
     let points: Vec<(i64, f64)> = list
         .iter()
         .rev()
         .filter_map(|e| Some((e.score_date.and_hms_opt(12, 0, 0)?.and_utc().timestamp(), e.shown_score()?)))
         .collect();
-    let clear = tracked_action::<ClearRecoveryOverride>();
     view! {
         <section class="mb-4 rounded-lg border border-slate-300 bg-white p-4" aria-label="Recovery chart">
-            <LineChart points=points label="Recovery score" stroke="#6d28d9"/>
+            <LineChart points=points label="Recovery score" tone=Tone::VIOLET/>
         </section>
         <table class="w-full rounded-lg bg-white text-sm" data-testid="recovery-days">
             <thead>
@@ -152,7 +146,7 @@ fn training_view(t: TrainingSummary) -> impl IntoView {
                 <div><dt class="text-slate-700">"Acute : chronic"</dt><dd class="text-xl font-semibold">{ratio}</dd></div>
             </dl>
             <p class="mb-2 text-sm">{t.trend}</p>
-            <LineChart points=t.ctl_series label="Fitness, last 90 days" stroke="#0369a1"/>
+            <LineChart points=t.ctl_series label="Fitness, last 90 days" tone=Tone::SKY/>
         </section>
     }
 }

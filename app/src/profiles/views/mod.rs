@@ -8,34 +8,28 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::account::api::get_viewer;
-use crate::profiles::api::{get_profile, CreateProfile, DeleteProfile, UpdateProfile};
+use crate::account::api::viewer_page;
+use crate::account::model::Viewer;
+use crate::profiles::api::{profile_page, CreateProfile, DeleteProfile, UpdateProfile};
 use crate::profiles::logic::{age_on, ProfileForm, ACTIVITY_LEVELS, GENDERS};
+use crate::profiles::model::Profile;
 use crate::ui::form::{action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER};
-use crate::ui::layout::{data_version, tracked_action, Page};
-use crate::ui::not_found::NotFound;
+use crate::ui::layout::{data_version, page_resource, tracked_action, Page};
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
-    view! {
-        <Page>
-            <ProfilesList/>
-        </Page>
-    }
+    let page = page_resource(viewer_page);
+    let create = tracked_action::<CreateProfile>();
+    view! { <Page page=page render=move |_, viewer| view! { <ProfilesList viewer create/> }/> }
 }
 
 #[component]
-fn ProfilesList() -> impl IntoView {
-    let version = data_version();
-    let viewer = Resource::new(move || version.get(), |_| get_viewer());
-    let create = tracked_action::<CreateProfile>();
+fn ProfilesList(viewer: Viewer, create: ServerAction<CreateProfile>) -> impl IntoView {
     let error = action_error(create);
     view! {
         <h1 class="mb-4 text-2xl font-bold">"Profiles"</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                viewer.await.ok().flatten().map(|v| {
-                    v.profiles.into_iter().map(|p| view! {
+        {
+                    let items = viewer.profiles.into_iter().map(|p| view! {
                         <li class="flex items-center justify-between border-b border-slate-200 py-2">
                             <span>
                                 <strong>{p.display_name.clone()}</strong>
@@ -47,10 +41,9 @@ fn ProfilesList() -> impl IntoView {
                                 "Edit " <span class="sr-only">{p.display_name.clone()}</span>
                             </a>
                         </li>
-                    }).collect_view()
-                }).map(|items| view! { <ul class="mb-6 rounded-lg border border-slate-300 bg-white px-4" data-testid="profile-list">{items}</ul> })
-            })}
-        </Suspense>
+                    }).collect_view();
+                    view! { <ul class="mb-6 rounded-lg border border-slate-300 bg-white px-4" data-testid="profile-list">{items}</ul> }
+        }
         <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-heading">
             <h2 id="add-heading" class="mb-3 text-lg font-semibold">"Add a dependent"</h2>
             <ActionForm action=create>
@@ -82,68 +75,59 @@ fn ProfileFields(error: ActionError, form: ProfileForm) -> impl IntoView {
 
 #[component]
 pub fn EditProfilePage() -> impl IntoView {
-    view! {
-        <Page>
-            <EditProfile/>
-        </Page>
-    }
-}
-
-#[component]
-fn EditProfile() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
     let version = data_version();
-    let profile = Resource::new(
+    let page = Resource::new(
         move || (id(), version.get()),
         |(id, _)| async move {
             match id {
-                Some(id) => get_profile(id).await,
+                Some(id) => profile_page(id).await,
                 None => Err(crate::error::AppError::NotFound),
             }
         },
     );
     let update = tracked_action::<UpdateProfile>();
-    let update_error = action_error(update);
     let delete = ServerAction::<DeleteProfile>::new();
-    let delete_error = action_error(delete);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Err(_) => view! { <NotFound/> }.into_any(),
-                    Ok(p) => {
-                        let today = chrono::Utc::now().date_naive();
-                        let age = p.date_of_birth.map(|d| age_on(d, today));
-                        let form = ProfileForm::from_profile(&p);
-                        view! {
-                            <h1 class="mb-1 text-2xl font-bold">{p.display_name.clone()}</h1>
-                            <p class="mb-4 text-sm text-slate-700" data-testid="profile-age">
-                                {match age { Some(a) => format!("Age {a}"), None => "Age not set".to_string() }}
-                            </p>
-                            <section class="mb-6 rounded-lg border border-slate-300 bg-white p-4">
-                                <ActionForm action=update>
-                                    <input type="hidden" name="id" value=p.id.to_string()/>
-                                    <ProfileFields error=update_error form=form/>
-                                    <button type="submit" class=BUTTON>"Save"</button>
-                                </ActionForm>
-                            </section>
-                            {(!p.is_primary).then(|| view! {
-                                <section class="rounded-lg border border-red-300 bg-white p-4">
-                                    <h2 class="mb-2 text-lg font-semibold">"Delete this profile"</h2>
-                                    <p class="mb-3 text-sm text-slate-700">"Everything logged for this profile is deleted too."</p>
-                                    <ActionForm action=delete>
-                                        <FormError error=delete_error/>
-                                        <input type="hidden" name="id" value=p.id.to_string()/>
-                                        <button type="submit" class=BUTTON_DANGER>"Delete profile"</button>
-                                    </ActionForm>
-                                </section>
-                            })}
-                        }
-                        .into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Page page=page render=move |profile, viewer| view! { <EditProfile profile update delete today=viewer.today/> }/>
+    }
+}
+
+#[component]
+fn EditProfile(
+    profile: Profile,
+    update: ServerAction<UpdateProfile>,
+    delete: ServerAction<DeleteProfile>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    let update_error = action_error(update);
+    let delete_error = action_error(delete);
+    let p = profile;
+    let age = p.date_of_birth.map(|d| age_on(d, today));
+    let form = ProfileForm::from_profile(&p);
+    view! {
+        <h1 class="mb-1 text-2xl font-bold">{p.display_name.clone()}</h1>
+        <p class="mb-4 text-sm text-slate-700" data-testid="profile-age">
+            {match age { Some(a) => format!("Age {a}"), None => "Age not set".to_string() }}
+        </p>
+        <section class="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+            <ActionForm action=update>
+                <input type="hidden" name="id" value=p.id.to_string()/>
+                <ProfileFields error=update_error form=form/>
+                <button type="submit" class=BUTTON>"Save"</button>
+            </ActionForm>
+        </section>
+        {(!p.is_primary).then(|| view! {
+            <section class="rounded-lg border border-red-300 bg-white p-4">
+                <h2 class="mb-2 text-lg font-semibold">"Delete this profile"</h2>
+                <p class="mb-3 text-sm text-slate-700">"Everything logged for this profile is deleted too."</p>
+                <ActionForm action=delete>
+                    <FormError error=delete_error/>
+                    <input type="hidden" name="id" value=p.id.to_string()/>
+                    <button type="submit" class=BUTTON_DANGER>"Delete profile"</button>
+                </ActionForm>
+            </section>
+        })}
     }
 }

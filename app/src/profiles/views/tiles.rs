@@ -3,37 +3,30 @@
 
 use leptos::prelude::*;
 
-use crate::profiles::api::{get_tiles, MoveTile, ReorderTiles, SaveTile};
+use crate::profiles::api::{tiles_page, MoveTile, ReorderTiles, SaveTile};
 use crate::profiles::logic::{ModuleName, TileColor, TileSize};
 use crate::profiles::model::ModuleTile;
 use crate::ui::form::{action_error, FormError, BUTTON, BUTTON_QUIET, LABEL};
-use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::ui::layout::{page_resource, tracked_action, Page};
 
 #[component]
 pub fn TileSettingsPage() -> impl IntoView {
-    view! {
-        <Page>
-            <TileSettings/>
-        </Page>
-    }
+    let page = page_resource(tiles_page);
+    let reorder = tracked_action::<ReorderTiles>();
+    view! { <Page page=page render=move |tiles, _| view! { <TileSettings tiles reorder/> }/> }
 }
 
 #[component]
-fn TileSettings() -> impl IntoView {
-    let version = data_version();
-    let tiles = Resource::new(move || version.get(), |_| get_tiles());
-    let reorder = tracked_action::<ReorderTiles>();
+fn TileSettings(tiles: Vec<ModuleTile>, reorder: ServerAction<ReorderTiles>) -> impl IntoView {
     let dragged: RwSignal<Option<ModuleName>> = RwSignal::new(None);
     view! {
         <h1 class="mb-1 text-2xl font-bold">"Dashboard tiles"</h1>
         <p class="mb-4 text-sm text-slate-700">
             "Choose which modules this profile uses and how its tiles look. Drag a tile to reorder it, or use the arrows."
         </p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match tiles.await {
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(list) => {
+        {
+                    let list = tiles;
+                    {
                         let order: Vec<ModuleName> = list.iter().map(|t| t.module).collect();
                         let count = list.len();
                         view! {
@@ -68,11 +61,8 @@ fn TileSettings() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         }
-                        .into_any()
                     }
-                }
-            })}
-        </Suspense>
+        }
     }
 }
 

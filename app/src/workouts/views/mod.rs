@@ -3,26 +3,21 @@
 use leptos::prelude::*;
 
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
-use crate::ui::layout::{data_version, tracked_action, Page};
-use crate::workouts::api::{list_workouts, LogWorkout};
-use crate::workouts::model::{RPE_SCALE, WORKOUT_TYPES};
+use crate::ui::layout::{page_resource, tracked_action, Page};
+use crate::workouts::api::{workouts_page, LogWorkout};
+use crate::workouts::model::{WorkoutEntry, RPE_SCALE, WORKOUT_TYPES};
 
 #[component]
 pub fn WorkoutsPage() -> impl IntoView {
-    view! {
-        <Page>
-            <Workouts/>
-        </Page>
-    }
+    let page = page_resource(workouts_page);
+    let log = tracked_action::<LogWorkout>();
+    view! { <Page page=page render=move |workouts, viewer| view! { <Workouts workouts log today=viewer.today/> }/> }
 }
 
 #[component]
-fn Workouts() -> impl IntoView {
-    let version = data_version();
-    let workouts = Resource::new(move || version.get(), |_| list_workouts());
-    let log = tracked_action::<LogWorkout>();
+fn Workouts(workouts: Vec<WorkoutEntry>, log: ServerAction<LogWorkout>, today: chrono::NaiveDate) -> impl IntoView {
     let error = action_error(log);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = today.to_string();
     view! {
         <h1 class="mb-4 text-2xl font-bold">"Workouts"</h1>
         <div class="grid gap-4 md:grid-cols-2">
@@ -43,12 +38,9 @@ fn Workouts() -> impl IntoView {
             </section>
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recent-workouts-heading">
                 <h2 id="recent-workouts-heading" class="mb-3 text-lg font-semibold">"Recent sessions"</h2>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match workouts.await {
-                            Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                            Ok(list) if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
-                            Ok(list) => view! {
+                    {match workouts {
+                            list if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
+                            list => view! {
                                 <ul data-testid="workouts">
                                     {list.into_iter().map(|w| {
                                         let when = w.day.map(|d| d.to_string()).unwrap_or_default();
@@ -68,9 +60,7 @@ fn Workouts() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                    }}
             </section>
         </div>
     }

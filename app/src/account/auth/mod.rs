@@ -16,8 +16,11 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::db::begin_service;
+use crate::error::AppError;
 
-#[derive(Clone)]
+mod db;
+
+#[derive(Clone, sqlx::FromRow)]
 pub struct AuthUser {
     pub id: Uuid,
     pub email: String,
@@ -69,40 +72,89 @@ pub enum AuthError {
     Task(#[from] tokio::task::JoinError),
 }
 
+/// The users of this server, read through a short-lived in-memory cache so
+/// that a page does not pay a database transaction to learn who is asking.
+///
+/// The cache lives 30 s and is cleared here on password change and account
+/// deletion; with several app servers another server may see a changed
+/// password up to 30 s late, which bounds how long a session signed out by a
+/// password change elsewhere can go on.
 #[derive(Clone)]
 pub struct Backend {
     pool: PgPool,
+    users: moka::future::Cache<Uuid, AuthUser>,
 }
 
 impl Backend {
+    pub const USER_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
+
     pub fn new(pool: PgPool) -> Self {
-        Self { pool }
+        let users = moka::future::Cache::builder().max_capacity(10_000).time_to_live(Self::USER_CACHE_TTL).build();
+        Self { pool, users }
     }
 
-    async fn find(&self, by: Lookup<'_>) -> Result<Option<AuthUser>, sqlx::Error> {
+    /// Creates the account, its `wt_users` row and its primary profile in one
+    /// transaction; `None` when the address is taken.
+    pub async fn create_account(
+        &self,
+        email: &str,
+        password_hash: &str,
+        draft: &crate::profiles::logic::ProfileDraft,
+        timezone: &str,
+    ) -> Result<Option<Uuid>, AppError> {
+        let (email, hash, draft, timezone) =
+            (email.to_owned(), password_hash.to_owned(), draft.clone(), timezone.to_owned());
+        crate::db::service(&self.pool, move |conn| {
+            Box::pin(async move {
+                let Some(user_id) = db::insert_user(conn, &email, &hash).await? else { return Ok(None) };
+                // The rest runs as the new user, under row-level security.
+                crate::db::act_as(conn, user_id).await?;
+                let today = crate::time::parse_zone(&timezone)
+                    .map(|zone| crate::time::today_in(zone, chrono::Utc::now()))
+                    .unwrap_or_else(|| crate::time::today_in(chrono_tz::UTC, chrono::Utc::now()));
+                crate::profiles::db::insert_household(conn, user_id, &draft, &timezone, today).await?;
+                Ok(Some(user_id))
+            })
+        })
+        .await
+    }
+
+    pub async fn set_password(&self, user_id: Uuid, password_hash: &str) -> Result<(), AppError> {
+        let hash = password_hash.to_owned();
+        crate::db::service(&self.pool, move |conn| {
+            Box::pin(async move { Ok(db::set_password(conn, user_id, &hash).await?) })
+        })
+        .await?;
+        self.users.invalidate(&user_id).await;
+        Ok(())
+    }
+
+    /// Deletes the account; every row it owns goes by cascade.
+    pub async fn delete_account(&self, user_id: Uuid) -> Result<(), AppError> {
+        crate::db::service(&self.pool, move |conn| Box::pin(async move { Ok(db::delete_user(conn, user_id).await?) }))
+            .await?;
+        self.users.invalidate(&user_id).await;
+        Ok(())
+    }
+
+    /// The user as stored now, bypassing the cache (after a change).
+    pub async fn reload(&self, user_id: Uuid) -> Result<Option<AuthUser>, AuthError> {
+        self.users.invalidate(&user_id).await;
+        self.get_user_cached(user_id).await
+    }
+
+    async fn get_user_cached(&self, id: Uuid) -> Result<Option<AuthUser>, AuthError> {
+        if let Some(user) = self.users.get(&id).await {
+            return Ok(Some(user));
+        }
         let mut tx = begin_service(&self.pool).await?;
-        let row: Option<(Uuid, String, String)> = match by {
-            Lookup::Email(email) => {
-                sqlx::query_as("select id, email::text, password_hash from auth.users where email = $1")
-                    .bind(email)
-                    .fetch_optional(&mut *tx)
-                    .await?
-            }
-            Lookup::Id(id) => {
-                sqlx::query_as("select id, email::text, password_hash from auth.users where id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-            }
-        };
+        let user = db::user_by_id(&mut tx, id).await?;
         tx.commit().await?;
-        Ok(row.map(|(id, email, password_hash)| AuthUser { id, email, password_hash }))
+        if let Some(user) = &user {
+            self.users.insert(id, user.clone()).await;
+        }
+        Ok(user)
     }
-}
-
-enum Lookup<'a> {
-    Email(&'a str),
-    Id(Uuid),
 }
 
 impl axum_login::AuthnBackend for Backend {
@@ -111,7 +163,9 @@ impl axum_login::AuthnBackend for Backend {
     type Error = AuthError;
 
     async fn authenticate(&self, creds: Credentials) -> Result<Option<AuthUser>, AuthError> {
-        let user = self.find(Lookup::Email(creds.email.trim())).await?;
+        let mut tx = begin_service(&self.pool).await?;
+        let user = db::user_by_email(&mut tx, creds.email.trim()).await?;
+        tx.commit().await?;
         // Verify against a dummy hash when the email is unknown, so both
         // failures take the same time and say the same thing.
         let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
@@ -120,11 +174,19 @@ impl axum_login::AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &Uuid) -> Result<Option<AuthUser>, AuthError> {
-        Ok(self.find(Lookup::Id(*id)).await?)
+        self.get_user_cached(*id).await
     }
 }
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// The request's auth session (axum-login puts it in the request extensions).
+pub async fn auth_session() -> Result<AuthSession, AppError> {
+    leptos_axum::extract::<AuthSession>().await.map_err(|err| {
+        tracing::error!(error = %err, "auth session missing from request");
+        AppError::Internal
+    })
+}
 
 /// Argon2id with OWASP's minimum: m = 19 MiB, t = 2, p = 1.
 fn argon2() -> Argon2<'static> {
@@ -192,44 +254,25 @@ impl Throttle {
         (format!("email:{}", email.trim().to_lowercase()), ip.map(|ip| format!("ip:{ip}")))
     }
 
-    pub async fn is_blocked(pool: &PgPool, email: &str, ip: Option<IpAddr>) -> Result<bool, sqlx::Error> {
+    pub async fn is_blocked(backend: &Backend, email: &str, ip: Option<IpAddr>) -> Result<bool, sqlx::Error> {
         let (account, ip) = Self::keys(email, ip);
-        let mut tx = begin_service(pool).await?;
-        let (per_account, per_ip): (i64, i64) = sqlx::query_as(
-            "select count(*) filter (where key = $1), count(*) filter (where key = $2) \
-             from auth.sign_in_failures \
-             where key in ($1, $2) and failed_at > now() - make_interval(mins => $3)",
-        )
-        .bind(&account)
-        .bind(&ip)
-        .bind(Self::WINDOW_MINUTES)
-        .fetch_one(&mut *tx)
-        .await?;
+        let mut tx = begin_service(&backend.pool).await?;
+        let (per_account, per_ip) = db::recent_failures(&mut tx, &account, ip.as_deref(), Self::WINDOW_MINUTES).await?;
         tx.commit().await?;
         Ok(per_account >= Self::PER_ACCOUNT || per_ip >= Self::PER_IP)
     }
 
-    pub async fn record_failure(pool: &PgPool, email: &str, ip: Option<IpAddr>) -> Result<(), sqlx::Error> {
+    pub async fn record_failure(backend: &Backend, email: &str, ip: Option<IpAddr>) -> Result<(), sqlx::Error> {
         let (account, ip) = Self::keys(email, ip);
-        let mut tx = begin_service(pool).await?;
-        sqlx::query(
-            "insert into auth.sign_in_failures (key) select k from unnest(array[$1, $2]::text[]) k where k is not null",
-        )
-        .bind(&account)
-        .bind(&ip)
-        .execute(&mut *tx)
-        .await?;
-        // Old rows are only noise for the window; prune opportunistically.
-        sqlx::query("delete from auth.sign_in_failures where failed_at < now() - interval '1 day'")
-            .execute(&mut *tx)
-            .await?;
+        let mut tx = begin_service(&backend.pool).await?;
+        db::record_failure(&mut tx, &account, ip.as_deref()).await?;
         tx.commit().await
     }
 
-    pub async fn clear_account(pool: &PgPool, email: &str) -> Result<(), sqlx::Error> {
+    pub async fn clear_account(backend: &Backend, email: &str) -> Result<(), sqlx::Error> {
         let (account, _) = Self::keys(email, None);
-        let mut tx = begin_service(pool).await?;
-        sqlx::query("delete from auth.sign_in_failures where key = $1").bind(&account).execute(&mut *tx).await?;
+        let mut tx = begin_service(&backend.pool).await?;
+        db::clear(&mut tx, &account).await?;
         tx.commit().await
     }
 }

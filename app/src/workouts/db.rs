@@ -1,0 +1,63 @@
+//! Queries on wt_workouts, in the user's transaction.
+
+use chrono::NaiveDate;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::model::{WorkoutDraft, WorkoutEntry, WorkoutTileFigures};
+
+/// Stores a completed session on the calendar day the person chose. The day
+/// is kept as noon UTC of that date, which the engine and every list read
+/// back as the same date (`completed_at::date` in the server's UTC).
+pub async fn insert_completed(conn: &mut PgConnection, profile_id: Uuid, draft: &WorkoutDraft) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into wt_workouts (profile_id, name, workout_type, scheduled_date, completed, completed_at, \
+           duration_minutes, session_rpe) \
+         values ($1, $2, $3::wt_workout_type, $4, true, ($4 + time '12:00') at time zone 'UTC', $5, $6)",
+    )
+    .bind(profile_id)
+    .bind(&draft.name)
+    .bind(&draft.workout_type)
+    .bind(draft.day)
+    .bind(draft.duration_minutes)
+    .bind(draft.session_rpe)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// The latest sessions with their training load, newest first.
+pub async fn recent(conn: &mut PgConnection, profile_id: Uuid, limit: i64) -> sqlx::Result<Vec<WorkoutEntry>> {
+    sqlx::query_as(
+        "select w.name, w.workout_type::text as workout_type, \
+           coalesce((w.completed_at at time zone 'UTC')::date, w.scheduled_date) as day, \
+           w.duration_minutes, w.session_rpe::float8 as session_rpe, l.training_load::float8 as training_load, \
+           l.load_method \
+         from wt_workouts w left join wt_training_loads l on l.workout_id = w.id \
+         where w.profile_id = $1 order by day desc nulls last, w.created_at desc limit $2",
+    )
+    .bind(profile_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// The workouts tile's figures: sessions and minutes in the 7 days up to
+/// `today` (the household's day).
+pub async fn tile_figures(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    today: NaiveDate,
+) -> sqlx::Result<WorkoutTileFigures> {
+    sqlx::query_as(
+        "select exists (select 1 from wt_workouts where profile_id = $1) as any_workout, \
+           count(*) as week_count, coalesce(sum(duration_minutes), 0)::int8 as week_minutes \
+         from wt_workouts where profile_id = $1 and completed \
+           and coalesce((completed_at at time zone 'UTC')::date, scheduled_date) > $2 - 7 \
+           and coalesce((completed_at at time zone 'UTC')::date, scheduled_date) <= $2",
+    )
+    .bind(profile_id)
+    .bind(today)
+    .fetch_one(conn)
+    .await
+}

@@ -1,0 +1,266 @@
+//! Seeds a running WellTrack server's database for `scripts/bench.sh`.
+//!
+//! Connects as the superuser to the server's embedded cluster (its socket is
+//! `<data-dir>/run`) or to `DATABASE_URL`, then writes, with a few set-based
+//! statements: N households (a parent and two dependents, all 9 modules on),
+//! `years` of daily weight, resting heart rate, HRV and sleep per profile,
+//! five completed workouts a week per profile, and one recipe per household.
+//! The engine triggers are bypassed while seeding (one queue row per profile
+//! is written afterwards, as the triggers would coalesce them), so the timed
+//! drain is the server's recompute worker doing all of it. Finally it signs in
+//! as the first household's parent over HTTP and writes a shell-sourceable
+//! file: `COOKIE='welltrack=…'`, `PROFILE_ID=` (a dependent), `RECIPE_ID=`.
+//!
+//! `bench_seed --data-dir DIR [--households 50] [--years 5] [--base http://127.0.0.1:3999] [--out bench.env]`
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use server::embedded_pg::{DATABASE, SUPERUSER};
+use sqlx::postgres::{PgConnectOptions, PgConnection};
+use sqlx::Connection;
+use uuid::Uuid;
+
+const PASSWORD: &str = "bench-password-correct-horse";
+
+struct Args {
+    data_dir: Option<PathBuf>,
+    households: i64,
+    years: i32,
+    base: String,
+    out: PathBuf,
+}
+
+fn usage(problem: &str) -> ! {
+    eprintln!("bench_seed: {problem}\nusage: bench_seed (--data-dir DIR | DATABASE_URL=…) [--households N] [--years Y] [--base URL] [--out FILE]");
+    std::process::exit(2)
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        data_dir: None,
+        households: 50,
+        years: 5,
+        base: "http://127.0.0.1:3999".into(),
+        out: "bench.env".into(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| usage(&format!("{flag} needs a value")));
+        match flag.as_str() {
+            "--data-dir" => args.data_dir = Some(value().into()),
+            "--households" => {
+                args.households = value().parse().unwrap_or_else(|_| usage("--households takes a number"))
+            }
+            "--years" => args.years = value().parse().unwrap_or_else(|_| usage("--years takes a number")),
+            "--base" => args.base = value().trim_end_matches('/').to_owned(),
+            "--out" => args.out = value().into(),
+            _ => usage(&format!("unknown argument {flag}")),
+        }
+    }
+    if args.households < 1 || args.years < 1 {
+        usage("--households and --years must be at least 1");
+    }
+    args
+}
+
+/// The bench profiles of this run: id, user, whether adult, a stable per-profile offset in [0, 1).
+const PROFILES: &str =
+    "select p.id, p.user_id, p.is_primary, (abs(hashtext(p.id::text)::bigint) % 100) / 100.0::float8 as o \
+     from wt_profiles p join auth.users u on u.id = p.user_id where u.email::text like $1";
+
+#[tokio::main]
+async fn main() {
+    let args = parse_args();
+    let options: PgConnectOptions = match (&args.data_dir, std::env::var("DATABASE_URL")) {
+        (Some(dir), _) => PgConnectOptions::new()
+            .socket(dir.join("run"))
+            .port(server::embedded_pg::PORT)
+            .username(SUPERUSER)
+            .database(DATABASE),
+        (None, Ok(url)) => url.parse().expect("DATABASE_URL is not a PostgreSQL URL"),
+        (None, Err(_)) => usage("give --data-dir or set DATABASE_URL"),
+    };
+    let mut db = PgConnection::connect_with(&options).await.expect("connect to the server's database as the superuser");
+    let run = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock after 1970").as_secs() as i64;
+    let pattern = format!("bench-%-{run}@example.org");
+    let days = args.years * 365;
+
+    // One hash for every account: hashing is not what we measure.
+    let hash = app::account::auth::hash_password(PASSWORD);
+    let started = Instant::now();
+    // `replica` skips the per-row enqueue triggers (and FK checks: the data is consistent by construction).
+    sqlx::raw_sql("set synchronous_commit = off; set session_replication_role = replica")
+        .execute(&mut db)
+        .await
+        .expect("session settings (needs a superuser)");
+    let mut tx = db.begin().await.expect("begin");
+    sqlx::query(
+        "with u as ( \
+           insert into auth.users (email, password_hash) \
+           select format('bench-%s-%s@example.org', g, $2), $3 from generate_series(1, $1) g returning id), \
+         w as (insert into wt_users (id, display_name, timezone) select id, 'Bench household', 'Europe/London' from u returning id), \
+         p as ( \
+           insert into wt_profiles (user_id, profile_type, display_name, is_primary, date_of_birth) \
+           select w.id, case when k = 0 then 'parent' else 'dependent' end::wt_profile_type, \
+                  case k when 0 then 'Parent' when 1 then 'Child one' else 'Child two' end, k = 0, \
+                  case k when 0 then date '1984-03-12' when 1 then date '2013-07-04' else date '2016-11-20' end \
+           from w cross join generate_series(0, 2) k returning id, is_primary), \
+         m as ( \
+           insert into wt_profile_modules (profile_id, module_name, enabled, tile_order, tile_config) \
+           select p.id, x.name, true, x.ord - 1, jsonb_build_object('size', 'M', 'color', 'sky', 'metric', x.metric) \
+           from p cross join unnest(array['health','workouts','meals','performance','plans','supplements','pantry','daily','insights'], \
+                                    array['weight','week_count','today_count','recovery','today_items','taken_today','expiring','today_logs','latest']) \
+                with ordinality as x(name, metric, ord) returning 1), \
+         t as ( \
+           insert into wt_nutrient_targets (profile_id, nutrient_id, target_value, period) \
+           select p.id, n.id, n.daily_reference_value, 'daily' from p cross join wt_nutrients n \
+           where n.daily_reference_value is not null returning 1), \
+         r as ( \
+           insert into wt_recipes (profile_id, title, description, servings, prep_time_min, cook_time_min, source_type, tags) \
+           select id, 'Overnight oats', 'Oats soaked overnight in milk, topped with berries.', 2, 10, 0, 'manual', \
+                  array['breakfast', 'vegetarian'] from p where is_primary returning id), \
+         s as ( \
+           insert into wt_recipe_steps (recipe_id, step_number, instruction, duration_minutes) \
+           select r.id, x.n, x.txt, x.mins from r cross join (values (1, 'Mix the oats and the milk in a jar.', 2), \
+             (2, 'Cover and chill overnight.', 480), (3, 'Top with berries and serve.', 3)) as x(n, txt, mins) returning 1) \
+         insert into wt_recipe_ingredients (recipe_id, ingredient_name, quantity, unit, sort_order) \
+         select r.id, x.name, x.qty, x.unit, x.ord from r \
+         cross join (values ('Rolled oats', 80, 'g', 1), ('Milk', 200, 'ml', 2)) as x(name, qty, unit, ord)",
+    )
+    .bind(args.households)
+    .bind(run)
+    .bind(&hash)
+    .execute(&mut *tx)
+    .await
+    .expect("seed households");
+    // Daily values at 07:00 UTC: adults and children differ; slow waves plus noise.
+    sqlx::query(&format!(
+        "with p as ({PROFILES}) \
+         insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, unit, recorded_at, dedupe_hash) \
+         select p.user_id, p.id, 'manual', m.metric::wt_metric_type, round((case m.metric \
+             when 'weight' then (case when p.is_primary then 74 else 36 end) + 8 * p.o + 1.5 * sin(g.d / 58.0::float8) + (random() - 0.5) * 0.8 \
+             when 'resting_hr' then (case when p.is_primary then 55 else 68 end) + 6 * p.o + 2 * sin(g.d / 23.0::float8) + (random() - 0.5) * 6 \
+             when 'hrv' then (case when p.is_primary then 50 else 68 end) + 15 * p.o + 6 * sin(g.d / 17.0::float8) + (random() - 0.5) * 16 \
+             else (case when p.is_primary then 7.0 else 9.2 end) + 0.5 * p.o + (random() - 0.5) * 1.6 \
+           end)::numeric, m.places), m.unit, \
+           ((current_date - g.d) + time '07:00') at time zone 'UTC', md5(p.id::text || '/' || m.metric || '/' || g.d) \
+         from p cross join generate_series(0, $2 - 1) as g(d) \
+         cross join (values ('weight', 'kg', 1), ('resting_hr', 'bpm', 0), ('hrv', 'ms', 0), ('sleep', 'h', 2)) as m(metric, unit, places)"
+    ))
+    .bind(&pattern)
+    .bind(days)
+    .execute(&mut *tx)
+    .await
+    .expect("seed health metrics");
+    // Five sessions a week (none on Wednesdays and Sundays), completed at noon UTC, up to yesterday.
+    sqlx::query(&format!(
+        "with p as ({PROFILES}) \
+         insert into wt_workouts (profile_id, name, workout_type, scheduled_date, completed, completed_at, duration_minutes, session_rpe) \
+         select p.id, case when x.cardio then 'Run' else 'Strength session' end, \
+                (case when x.cardio then 'cardio' else 'strength' end)::wt_workout_type, x.day, true, \
+                (x.day + time '12:00') at time zone 'UTC', 30 + floor(random() * 46)::int, 3 + floor(random() * 6)::int \
+         from p cross join generate_series(1, $2) as g(d) \
+         cross join lateral (select current_date - g.d as day, extract(isodow from current_date - g.d) in (1, 4, 6) as cardio) x \
+         where extract(isodow from x.day) not in (3, 7)"
+    ))
+    .bind(&pattern)
+    .bind(days)
+    .execute(&mut *tx)
+    .await
+    .expect("seed workouts");
+    tx.commit().await.expect("commit the seed");
+    sqlx::raw_sql("analyze").execute(&mut db).await.expect("analyze");
+    let count = |sql: &'static str| sqlx::query_scalar::<sqlx::Postgres, i64>(sql);
+    let metric_rows = count("select count(*) from wt_health_metrics").fetch_one(&mut db).await.expect("count metrics");
+    let workouts = count("select count(*) from wt_workouts").fetch_one(&mut db).await.expect("count workouts");
+    println!(
+        "seed: {} households ({} profiles), {} years: {metric_rows} metric rows, {workouts} workouts in {:.1} s",
+        args.households,
+        args.households * 3,
+        args.years,
+        started.elapsed().as_secs_f64()
+    );
+
+    // What the triggers would have queued: every profile, from its first day.
+    let drain = Instant::now();
+    sqlx::query(&format!(
+        "with p as ({PROFILES}) insert into engine.recompute_queue (profile_id, from_date) select id, current_date - $2 from p"
+    ))
+    .bind(&pattern)
+    .bind(days)
+    .execute(&mut db)
+    .await
+    .expect("enqueue the profiles");
+    loop {
+        let (queued, error): (i64, Option<String>) =
+            sqlx::query_as("select count(*), max(last_error) from engine.recompute_queue")
+                .fetch_one(&mut db)
+                .await
+                .expect("poll the recompute queue");
+        if queued == 0 {
+            break;
+        }
+        assert!(
+            drain.elapsed() < Duration::from_secs(30 * 60),
+            "the recompute queue did not drain in 30 min ({queued} left, last error: {error:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let drain_seconds = drain.elapsed().as_secs_f64();
+    let scores = count("select count(*) from wt_recovery_scores").fetch_one(&mut db).await.expect("count scores");
+    let loads = count("select count(*) from wt_training_loads").fetch_one(&mut db).await.expect("count loads");
+    println!(
+        "engine: drained {} profiles in {drain_seconds:.1} s: {scores} recovery scores, {loads} training loads",
+        args.households * 3
+    );
+
+    // The measured household: the first one.
+    let email = format!("bench-1-{run}@example.org");
+    let (profile_id, recipe_id): (Uuid, Uuid) = sqlx::query_as(
+        "select d.id, r.id from auth.users u \
+         join wt_profiles d on d.user_id = u.id and not d.is_primary \
+         join wt_profiles pp on pp.user_id = u.id and pp.is_primary \
+         join wt_recipes r on r.profile_id = pp.id \
+         where u.email::text = $1 order by d.date_of_birth limit 1",
+    )
+    .bind(&email)
+    .fetch_one(&mut db)
+    .await
+    .expect("the first household's dependent and recipe");
+    db.close().await.expect("close the database connection");
+
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("http client");
+    let res = client
+        .post(format!("{}/api/account/sign-in", args.base))
+        .header("accept", "application/json")
+        .form(&[("email", email.as_str()), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("post the sign-in");
+    assert!(res.status().is_success() || res.status().is_redirection(), "sign-in answered {}", res.status());
+    let cookie = res
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|v| v.starts_with("welltrack="))
+        .expect("the sign-in sets the welltrack cookie")
+        .to_owned();
+    let res = client
+        .get(format!("{}/", args.base))
+        .header(reqwest::header::COOKIE, cookie.as_str())
+        .send()
+        .await
+        .expect("get the dashboard");
+    assert_eq!(res.status(), reqwest::StatusCode::OK, "the dashboard with the session cookie");
+
+    std::fs::write(&args.out, format!("COOKIE='{cookie}'\nPROFILE_ID={profile_id}\nRECIPE_ID={recipe_id}\n"))
+        .expect("write the --out file");
+    println!("signed in as {email}; wrote {}", args.out.display());
+}
