@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod db;
 pub mod error;
 pub mod health;
+pub mod input;
 pub mod meals;
 pub mod modules;
 pub mod performance;

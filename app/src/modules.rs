@@ -6,6 +6,20 @@
 pub use crate::dashboard::logic::TileSummary;
 pub use crate::profiles::logic::ModuleName;
 
+/// The main navigation: the dashboard, the pages of the modules that exist
+/// (a module adds its line here), then the household's settings.
+pub const NAV: &[(&str, &str)] = &[
+    ("Dashboard", "/"),
+    ("Health", "/health"),
+    ("Meals", "/meals"),
+    ("Recipes", "/recipes"),
+    ("Workouts", "/workouts"),
+    ("Recovery", "/recovery"),
+    ("Profiles", "/profiles"),
+    ("Tiles", "/settings/dashboard"),
+    ("Account", "/settings/account"),
+];
+
 /// The module's page, or `None` while the module is still to be built (its
 /// tile then says "coming" instead of promising actions that do not exist).
 pub fn page(module: ModuleName) -> Option<&'static str> {
@@ -42,6 +56,15 @@ pub async fn tile(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_module_page_is_in_the_navigation() {
+        for m in ModuleName::ALL {
+            if let Some(href) = page(m) {
+                assert!(NAV.iter().any(|(_, h)| *h == href), "{m:?} {href}");
+            }
+        }
+    }
 
     #[test]
     fn modules_without_a_page_have_a_coming_tile_that_links_nowhere() {

@@ -270,20 +270,41 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
-/// Static files from the site folder, without sessions, auth or per-request
-/// compression: release builds carry `.br` and `.gz` siblings made at build
-/// time (`cargo leptos build --release --precompress`), served as they are.
+/// Static files from the site folder, without sessions or auth. Release
+/// builds carry `.br` and `.gz` siblings made at build time (`cargo leptos
+/// build --release --precompress`), served as they are; the compression
+/// layer leaves an encoded response alone and only compresses what has no
+/// such sibling (debug builds).
 fn static_files(site_root: &std::path::Path, pkg_dir: &str) -> Router {
     use tower_http::services::{ServeDir, ServeFile};
     let pkg = ServeDir::new(site_root.join(pkg_dir)).precompressed_br().precompressed_gzip();
     Router::new()
         .nest_service(&format!("/{pkg_dir}"), pkg)
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
+        .layer(CompressionLayer::new())
+}
+
+/// Leptos's options from the environment cargo-leptos sets. Started
+/// directly, a release binary finds its site in a `site` folder beside it
+/// (and hashed file names from the `hash.txt` beside it), so the binary and
+/// that folder can be copied to another machine together.
+fn leptos_options() -> Result<LeptosOptions, StartError> {
+    let mut options = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?.leptos_options;
+    let exe_dir = std::env::current_exe().ok().and_then(|exe| exe.parent().map(std::path::Path::to_path_buf));
+    if let Some(dir) = exe_dir {
+        let beside = dir.join("site");
+        if std::env::var_os("LEPTOS_SITE_ROOT").is_none() && beside.join(&*options.site_pkg_dir).is_dir() {
+            options.site_root = beside.to_string_lossy().into();
+        }
+        if std::env::var_os("LEPTOS_HASH_FILES").is_none() && dir.join(&*options.hash_file).is_file() {
+            options.hash_files = true;
+        }
+    }
+    Ok(options)
 }
 
 pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: bool) -> Result<Router, StartError> {
-    let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
-    let leptos_options = conf.leptos_options;
+    let leptos_options = leptos_options()?;
     let routes = route_list();
 
     let store = CachingSessionStore::new(RecentSessions::new(10_000), PostgresStore::new(pool.clone()));

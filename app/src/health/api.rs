@@ -18,19 +18,14 @@ pub const HISTORY_LEN: i64 = 90;
 /// profile. Returns `false` when the identical entry already existed (a
 /// double submit), which is not an error.
 #[server(endpoint = "health/log")]
-pub async fn log_metric(
-    metric: String,
-    value: String,
-    unit: String,
-    date: String,
-    time: String,
-) -> Result<bool, AppError> {
+pub async fn log_metric(#[server(flatten)] form: super::model::MetricForm) -> Result<bool, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
             let (stored, metric) = caller
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
+                        let super::model::MetricForm { metric, value, unit, date, time } = form;
                         let entry = super::logic::parse_entry(&metric, &value, &unit, &date, &time, scope.today)
                             .map_err(AppError::Invalid)?;
                         let stored = super::db::insert_manual(conn, scope.user_id, scope.profile_id, &entry).await?;

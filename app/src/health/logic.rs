@@ -138,20 +138,8 @@ pub fn parse_entry(
             }
         }
     };
-    let date = match date.trim() {
-        "" => Some(today),
-        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(d) if d > today => {
-                errors.add("date", "The date cannot be in the future.");
-                None
-            }
-            Ok(d) => Some(d),
-            Err(_) => {
-                errors.add("date", "Enter the date as YYYY-MM-DD.");
-                None
-            }
-        },
-    };
+    let range = crate::input::DateRange::up_to(today, "The date cannot be in the future.");
+    let date = crate::input::date(&mut errors, "date", date, range, Some(today));
     let time = match time.trim() {
         "" => Some(NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a valid time")),
         raw => NaiveTime::parse_from_str(raw, "%H:%M")

@@ -1,5 +1,16 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// The manual entry form, as posted (a missing field reads as empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetricForm {
+    pub metric: String,
+    pub value: String,
+    pub unit: String,
+    pub date: String,
+    pub time: String,
+}
 use uuid::Uuid;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,36 +8,8 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{db::Caller, error::respond};
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "meals/log")]
-pub async fn log_meal(
-    name: String,
-    meal_type: String,
-    meal_date: String,
-    category: String,
-    energy_kcal: String,
-    sugars_g: String,
-    saturated_fat_g: String,
-    fat_g: String,
-    salt_g: String,
-    fibre_g: String,
-    protein_g: String,
-    fruit_veg_pct: String,
-) -> Result<(), AppError> {
-    let form = super::model::MealForm {
-        name,
-        meal_type,
-        meal_date,
-        category,
-        energy_kcal,
-        sugars_g,
-        saturated_fat_g,
-        fat_g,
-        salt_g,
-        fibre_g,
-        protein_g,
-        fruit_veg_pct,
-    };
+pub async fn log_meal(#[server(flatten)] form: super::model::MealForm) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;

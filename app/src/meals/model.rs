@@ -39,20 +39,8 @@ pub fn check_meal_type(raw: &str, errors: &mut FieldErrors) {
 
 /// A meal's date: empty means `today`; never in the future. `None` (with an error) otherwise.
 pub fn parse_meal_date(raw: &str, today: NaiveDate, errors: &mut FieldErrors) -> Option<NaiveDate> {
-    match raw.trim() {
-        "" => Some(today),
-        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(d) if d > today => {
-                errors.add("meal_date", "The date cannot be in the future.");
-                None
-            }
-            Ok(d) => Some(d),
-            Err(_) => {
-                errors.add("meal_date", "Enter the date as YYYY-MM-DD.");
-                None
-            }
-        },
-    }
+    let range = crate::input::DateRange::up_to(today, "The date cannot be in the future.");
+    crate::input::date(errors, "meal_date", raw, range, Some(today))
 }
 
 /// A [`CATEGORIES`] value (empty means general); `None` for anything else.
@@ -82,8 +70,9 @@ pub fn category_value(category: Category) -> &'static str {
 
 pub const KJ_PER_KCAL: f64 = 4.184;
 
-/// The raw meal form.
+/// The raw meal form, as posted (a missing field reads as empty).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MealForm {
     pub name: String,
     pub meal_type: String,

@@ -14,6 +14,13 @@ use crate::{
 /// How many days the recovery page shows.
 pub const RECOVERY_DAYS: i32 = 30;
 
+/// How far back the page's fitness and fatigue are computed. Fitness is an
+/// exponentially weighted average with a 42-day time constant: a load 400
+/// days back weighs e^(-400/42) ≈ 0.00007 of today's, so starting from zero
+/// 400 days ago changes nothing shown, while the page's cost stops growing
+/// with the years of history.
+pub const TRAINING_WINDOW_DAYS: i64 = 400;
+
 /// The recovery page: the last days' scores and fitness, fatigue, form and
 /// the load trend from the profile's training loads.
 #[server(endpoint = "recovery/page")]
@@ -28,7 +35,8 @@ pub async fn recovery_page() -> Result<Paged<RecoveryPageData>, AppError> {
                     Box::pin(async move {
                         let entries =
                             super::db::recent_recovery(conn, scope.profile_id, scope.today, RECOVERY_DAYS).await?;
-                        let loads: Vec<DailyLoad> = super::db::daily_loads(conn, scope.profile_id)
+                        let since = scope.today - chrono::Days::new(TRAINING_WINDOW_DAYS as u64);
+                        let loads: Vec<DailyLoad> = super::db::daily_loads(conn, scope.profile_id, since)
                             .await?
                             .into_iter()
                             .map(|(d, load)| DailyLoad { day: day_number(d), load })
@@ -46,13 +54,14 @@ pub async fn recovery_page() -> Result<Paged<RecoveryPageData>, AppError> {
 /// Marks a day ("I'm ill"), optionally with the person's own score. The
 /// computed score stays as it was, beside it.
 #[server(endpoint = "recovery/override")]
-pub async fn set_recovery_override(date: String, reason: String, score: String, note: String) -> Result<(), AppError> {
+pub async fn set_recovery_override(#[server(flatten)] form: super::model::OverrideForm) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
             caller
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
+                        let super::model::OverrideForm { date, reason, score, note } = form;
                         let draft = super::model::parse_override(&date, &reason, &score, &note, scope.today)
                             .map_err(AppError::Invalid)?;
                         if !super::db::set_override(conn, scope.profile_id, &draft).await? {

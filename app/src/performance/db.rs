@@ -58,13 +58,18 @@ pub async fn clear_override(conn: &mut PgConnection, profile_id: Uuid, date: Nai
     .map(drop)
 }
 
-/// The profile's training load per day, oldest first.
-pub async fn daily_loads(conn: &mut PgConnection, profile_id: Uuid) -> sqlx::Result<Vec<(NaiveDate, f64)>> {
+/// The profile's training load per day after `since`, oldest first.
+pub async fn daily_loads(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    since: NaiveDate,
+) -> sqlx::Result<Vec<(NaiveDate, f64)>> {
     sqlx::query_as(
-        "select load_date, sum(training_load)::float8 from wt_training_loads where profile_id = $1 \
+        "select load_date, sum(training_load)::float8 from wt_training_loads where profile_id = $1 and load_date > $2 \
          group by load_date order by load_date",
     )
     .bind(profile_id)
+    .bind(since)
     .fetch_all(conn)
     .await
 }

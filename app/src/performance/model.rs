@@ -57,6 +57,16 @@ pub struct OverrideDraft {
     pub note: Option<String>,
 }
 
+/// The override form, as posted (a missing field reads as empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OverrideForm {
+    pub date: String,
+    pub reason: String,
+    pub score: String,
+    pub note: String,
+}
+
 pub fn parse_override(
     date: &str,
     reason: &str,
@@ -65,17 +75,8 @@ pub fn parse_override(
     today: NaiveDate,
 ) -> Result<OverrideDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let date = match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
-        Ok(d) if d > today => {
-            errors.add("date", "You can only mark today or earlier days.");
-            None
-        }
-        Ok(d) => Some(d),
-        Err(_) => {
-            errors.add("date", "Enter the date as YYYY-MM-DD.");
-            None
-        }
-    };
+    let range = crate::input::DateRange::up_to(today, "You can only mark today or earlier days.");
+    let date = crate::input::date(&mut errors, "date", date, range, None);
     if reason_of(reason).is_none() {
         errors.add("reason", "Choose why you are overriding this day.");
     }

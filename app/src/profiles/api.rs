@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
-use super::logic::{ModuleName, ProfileForm};
+use super::logic::ModuleName;
 use super::model::{ModuleTile, Profile};
 use crate::account::model::Paged;
 use crate::error::AppError;
@@ -48,30 +48,8 @@ pub async fn profile_page(id: Uuid) -> Result<Paged<Profile>, AppError> {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "profiles/create")]
-pub async fn create_profile(
-    display_name: String,
-    date_of_birth: String,
-    gender: String,
-    height_cm: String,
-    weight_kg: String,
-    activity_level: String,
-    fitness_goals: String,
-    dietary_restrictions: String,
-    allergies: String,
-) -> Result<Uuid, AppError> {
-    let form = ProfileForm {
-        display_name,
-        date_of_birth,
-        gender,
-        height_cm,
-        weight_kg,
-        activity_level,
-        fitness_goals,
-        dietary_restrictions,
-        allergies,
-    };
+pub async fn create_profile(#[server(flatten)] form: super::logic::ProfileForm) -> Result<Uuid, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
@@ -90,31 +68,8 @@ pub async fn create_profile(
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "profiles/update")]
-pub async fn update_profile(
-    id: Uuid,
-    display_name: String,
-    date_of_birth: String,
-    gender: String,
-    height_cm: String,
-    weight_kg: String,
-    activity_level: String,
-    fitness_goals: String,
-    dietary_restrictions: String,
-    allergies: String,
-) -> Result<(), AppError> {
-    let form = ProfileForm {
-        display_name,
-        date_of_birth,
-        gender,
-        height_cm,
-        weight_kg,
-        activity_level,
-        fitness_goals,
-        dietary_restrictions,
-        allergies,
-    };
+pub async fn update_profile(id: Uuid, #[server(flatten)] form: super::logic::ProfileForm) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;

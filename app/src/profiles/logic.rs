@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
+use crate::input;
 
 /// The product's modules, in their default dashboard order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -328,8 +329,9 @@ impl ProfileDraft {
     }
 }
 
-/// The raw form fields of a profile, as posted.
+/// The raw form fields of a profile, as posted (a missing field reads as empty).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProfileForm {
     pub display_name: String,
     #[serde(default)]
@@ -350,74 +352,25 @@ pub struct ProfileForm {
     pub allergies: String,
 }
 
-fn optional_number(raw: &str, field: &str, min: f64, max: f64, what: &str, errors: &mut FieldErrors) -> Option<f64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    match raw.replace(',', ".").parse::<f64>() {
-        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Some(v),
-        Ok(_) => {
-            errors.add(field, format!("Enter a {what} between {min} and {max}."));
-            None
-        }
-        Err(_) => {
-            errors.add(field, format!("Enter the {what} as a number."));
-            None
-        }
-    }
-}
-
-/// Splits a comma-separated list, trimming and dropping empties and repeats.
-pub fn split_list(raw: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(item)) {
-            out.push(item.chars().take(60).collect());
-        }
-    }
-    out
-}
+/// How many items each of a profile's lists (goals, restrictions, allergies) holds.
+pub const MAX_LIST_ITEMS: usize = 20;
+pub const MAX_LIST_ITEM_LEN: usize = 60;
 
 impl ProfileForm {
-    pub fn from_profile(p: &super::model::Profile) -> Self {
-        Self {
-            display_name: p.display_name.clone(),
-            date_of_birth: p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-            gender: p.gender.clone().unwrap_or_default(),
-            height_cm: p.height_cm.map(|v| v.to_string()).unwrap_or_default(),
-            weight_kg: p.weight_kg.map(|v| v.to_string()).unwrap_or_default(),
-            activity_level: p.activity_level.clone().unwrap_or_default(),
-            fitness_goals: p.fitness_goals.join(", "),
-            dietary_restrictions: p.dietary_restrictions.join(", "),
-            allergies: p.allergies.join(", "),
-        }
-    }
-
     pub fn parse(&self, today: NaiveDate) -> Result<ProfileDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let display_name = self.display_name.trim().to_owned();
-        if display_name.is_empty() {
-            errors.add("display_name", "Enter a name for this profile.");
-        } else if display_name.chars().count() > 80 {
-            errors.add("display_name", "Use at most 80 characters.");
-        }
+        let display_name =
+            input::text(&mut errors, "display_name", &self.display_name, 80, Some("Enter a name for this profile."))
+                .unwrap_or_default();
+        let born = input::DateRange::up_to(today, "The date of birth cannot be in the future.");
         let date_of_birth = match self.date_of_birth.trim() {
             "" => None,
-            raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-                Ok(d) if d > today => {
-                    errors.add("date_of_birth", "The date of birth cannot be in the future.");
-                    None
-                }
-                Ok(d) if age_on(d, today) > 120 => {
+            raw => match input::date(&mut errors, "date_of_birth", raw, born, None) {
+                Some(d) if age_on(d, today) > 120 => {
                     errors.add("date_of_birth", "Enter a date of birth within the last 120 years.");
                     None
                 }
-                Ok(d) => Some(d),
-                Err(_) => {
-                    errors.add("date_of_birth", "Enter the date as YYYY-MM-DD.");
-                    None
-                }
+                other => other,
             },
         };
         let gender = match self.gender.trim() {
@@ -436,8 +389,12 @@ impl ProfileForm {
                 None
             }
         };
-        let height_cm = optional_number(&self.height_cm, "height_cm", 30.0, 272.0, "height in cm", &mut errors);
-        let weight_kg = optional_number(&self.weight_kg, "weight_kg", 1.0, 400.0, "weight in kg", &mut errors);
+        let height_cm = input::number(&mut errors, "height_cm", &self.height_cm, 30.0, 272.0, "height in cm");
+        let weight_kg = input::number(&mut errors, "weight_kg", &self.weight_kg, 1.0, 400.0, "weight in kg");
+        let mut list = |field: &str, raw: &str| input::list(&mut errors, field, raw, MAX_LIST_ITEMS, MAX_LIST_ITEM_LEN);
+        let fitness_goals = list("fitness_goals", &self.fitness_goals);
+        let dietary_restrictions = list("dietary_restrictions", &self.dietary_restrictions);
+        let allergies = list("allergies", &self.allergies);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -448,9 +405,9 @@ impl ProfileForm {
             height_cm,
             weight_kg,
             activity_level,
-            fitness_goals: split_list(&self.fitness_goals),
-            dietary_restrictions: split_list(&self.dietary_restrictions),
-            allergies: split_list(&self.allergies),
+            fitness_goals,
+            dietary_restrictions,
+            allergies,
         })
     }
 }

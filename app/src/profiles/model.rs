@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::logic::{ModuleName, TileConfig};
+use super::logic::{ModuleName, ProfileForm, TileConfig};
 
 /// Just enough of a profile for the header's switcher.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,4 +38,23 @@ pub struct ModuleTile {
     pub enabled: bool,
     pub tile_order: i32,
     pub config: TileConfig,
+}
+
+// The form is logic's type; the dependency goes one way (model → logic).
+impl Profile {
+    /// The form filled with what is stored, for editing.
+    pub fn form(&self) -> ProfileForm {
+        let p = self;
+        ProfileForm {
+            display_name: p.display_name.clone(),
+            date_of_birth: p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+            gender: p.gender.clone().unwrap_or_default(),
+            height_cm: p.height_cm.map(|v| v.to_string()).unwrap_or_default(),
+            weight_kg: p.weight_kg.map(|v| v.to_string()).unwrap_or_default(),
+            activity_level: p.activity_level.clone().unwrap_or_default(),
+            fitness_goals: p.fitness_goals.join(", "),
+            dietary_restrictions: p.dietary_restrictions.join(", "),
+            allergies: p.allergies.join(", "),
+        }
+    }
 }

@@ -108,15 +108,10 @@ fn Header(viewer: Viewer) -> impl IntoView {
             <div class="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
                 <a href="/" class="text-lg font-bold text-sky-900">"WellTrack"</a>
                 <nav aria-label="Main" class="flex flex-wrap gap-3 text-sm">
-                    <a class="underline-offset-2 hover:underline" href="/">"Dashboard"</a>
-                    <a class="underline-offset-2 hover:underline" href="/health">"Health"</a>
-                    <a class="underline-offset-2 hover:underline" href="/meals">"Meals"</a>
-                    <a class="underline-offset-2 hover:underline" href="/recipes">"Recipes"</a>
-                    <a class="underline-offset-2 hover:underline" href="/workouts">"Workouts"</a>
-                    <a class="underline-offset-2 hover:underline" href="/recovery">"Recovery"</a>
-                    <a class="underline-offset-2 hover:underline" href="/profiles">"Profiles"</a>
-                    <a class="underline-offset-2 hover:underline" href="/settings/dashboard">"Tiles"</a>
-                    <a class="underline-offset-2 hover:underline" href="/settings/account">"Account"</a>
+                    {crate::modules::NAV
+                        .iter()
+                        .map(|(label, href)| view! { <a class="underline-offset-2 hover:underline" href=*href>{*label}</a> })
+                        .collect_view()}
                 </nav>
                 <div class="ml-auto flex flex-wrap items-center gap-2">
                     <ActionForm action=switch attr:class="flex items-center gap-2" attr:data-testid="profile-switcher">

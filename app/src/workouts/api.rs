@@ -11,28 +11,14 @@ use crate::{db::Caller, error::respond};
 /// Logs a completed session. Its training load is computed by the engine's
 /// worker shortly after (the insert queues the profile).
 #[server(endpoint = "workouts/log")]
-pub async fn log_workout(
-    name: String,
-    workout_type: String,
-    day: String,
-    duration_minutes: String,
-    session_rpe: String,
-) -> Result<(), AppError> {
+pub async fn log_workout(#[server(flatten)] form: super::model::WorkoutForm) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
             caller
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
-                        let draft = super::model::parse_workout(
-                            &name,
-                            &workout_type,
-                            &day,
-                            &duration_minutes,
-                            &session_rpe,
-                            scope.today,
-                        )
-                        .map_err(AppError::Invalid)?;
+                        let draft = form.parse(scope.today).map_err(AppError::Invalid)?;
                         Ok(super::db::insert_completed(conn, scope.profile_id, &draft).await?)
                     })
                 })

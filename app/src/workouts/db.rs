@@ -26,15 +26,17 @@ pub async fn insert_completed(conn: &mut PgConnection, profile_id: Uuid, draft: 
     .map(drop)
 }
 
-/// The latest sessions with their training load, newest first.
+/// The latest sessions with their training load, newest first. Ordered by
+/// the stored day (every session logged here has one), so the read is an
+/// ordered index scan that stops after `limit` rows.
 pub async fn recent(conn: &mut PgConnection, profile_id: Uuid, limit: i64) -> sqlx::Result<Vec<WorkoutEntry>> {
     sqlx::query_as(
         "select w.name, w.workout_type::text as workout_type, \
-           coalesce((w.completed_at at time zone 'UTC')::date, w.scheduled_date) as day, \
+           w.scheduled_date as day, \
            w.duration_minutes, w.session_rpe::float8 as session_rpe, l.training_load::float8 as training_load, \
            l.load_method \
          from wt_workouts w left join wt_training_loads l on l.workout_id = w.id \
-         where w.profile_id = $1 order by day desc nulls last, w.created_at desc limit $2",
+         where w.profile_id = $1 order by w.scheduled_date desc, w.created_at desc limit $2",
     )
     .bind(profile_id)
     .bind(limit)
@@ -53,8 +55,7 @@ pub async fn tile_figures(
         "select exists (select 1 from wt_workouts where profile_id = $1) as any_workout, \
            count(*) as week_count, coalesce(sum(duration_minutes), 0)::int8 as week_minutes \
          from wt_workouts where profile_id = $1 and completed \
-           and coalesce((completed_at at time zone 'UTC')::date, scheduled_date) > $2 - 7 \
-           and coalesce((completed_at at time zone 'UTC')::date, scheduled_date) <= $2",
+           and scheduled_date > $2 - 7 and scheduled_date <= $2",
     )
     .bind(profile_id)
     .bind(today)

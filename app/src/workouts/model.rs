@@ -36,6 +36,23 @@ pub const RPE_SCALE: [(&str, &str); 11] = [
     ("10", "10 – maximal"),
 ];
 
+/// The workout form, as posted (a missing field reads as empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkoutForm {
+    pub name: String,
+    pub workout_type: String,
+    pub day: String,
+    pub duration_minutes: String,
+    pub session_rpe: String,
+}
+
+impl WorkoutForm {
+    pub fn parse(&self, today: NaiveDate) -> Result<WorkoutDraft, FieldErrors> {
+        parse_workout(&self.name, &self.workout_type, &self.day, &self.duration_minutes, &self.session_rpe, today)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkoutDraft {
     pub name: String,
@@ -63,20 +80,8 @@ pub fn parse_workout(
     if !WORKOUT_TYPES.iter().any(|(v, _)| *v == workout_type) {
         errors.add("workout_type", "Choose cardio, strength, flexibility or mixed.");
     }
-    let day = match day.trim() {
-        "" => Some(today),
-        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(d) if d > today => {
-                errors.add("day", "Log sessions you have done: today or earlier.");
-                None
-            }
-            Ok(d) => Some(d),
-            Err(_) => {
-                errors.add("day", "Enter the date as YYYY-MM-DD.");
-                None
-            }
-        },
-    };
+    let range = crate::input::DateRange::up_to(today, "Log sessions you have done: today or earlier.");
+    let day = crate::input::date(&mut errors, "day", day, range, Some(today));
     let duration = match duration_minutes.trim().parse::<i32>() {
         Ok(m) if (1..=600).contains(&m) => Some(m),
         _ => {

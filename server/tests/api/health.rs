@@ -81,8 +81,11 @@ async fn implausible_or_malformed_entries_are_refused_with_field_messages() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["Invalid"]["unit"].is_string() && body["Invalid"]["date"].is_string(), "{body}");
 
+    // A field left out reads as empty: the answer names it, never a 500.
     let res = app.call(&client, "health/log", &[("metric", "weight")]).await;
-    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "missing fields are a precise 400, not a 500");
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["Invalid"]["value"], "Enter a value.", "{body}");
 
     let rows: i64 = sqlx::query_scalar("select count(*) from wt_health_metrics where user_id = $1")
         .bind(user_id)

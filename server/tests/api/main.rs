@@ -13,6 +13,7 @@ mod profiles;
 mod recipes;
 mod recovery;
 mod rls;
+mod routes;
 mod schema;
 mod time_zones;
 mod workouts;

@@ -35,15 +35,7 @@ async fn require_editable(conn: &mut sqlx::PgConnection, id: uuid::Uuid) -> Resu
 }
 
 #[server(endpoint = "recipes/create")]
-pub async fn create_recipe(
-    title: String,
-    description: String,
-    servings: String,
-    prep_time_min: String,
-    cook_time_min: String,
-    grade_category: String,
-) -> Result<(), AppError> {
-    let form = super::model::RecipeForm { title, description, servings, prep_time_min, cook_time_min, grade_category };
+pub async fn create_recipe(#[server(flatten)] form: super::model::RecipeForm) -> Result<(), AppError> {
     respond(
         async {
             let draft = form.parse().map_err(AppError::Invalid)?;
@@ -60,18 +52,11 @@ pub async fn create_recipe(
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "recipes/update")]
 pub async fn update_recipe(
     recipe_id: String,
-    title: String,
-    description: String,
-    servings: String,
-    prep_time_min: String,
-    cook_time_min: String,
-    grade_category: String,
+    #[server(flatten)] form: super::model::RecipeForm,
 ) -> Result<(), AppError> {
-    let form = super::model::RecipeForm { title, description, servings, prep_time_min, cook_time_min, grade_category };
     respond(
         async {
             let draft = form.parse().map_err(AppError::Invalid)?;

@@ -105,8 +105,9 @@ pub struct RecipePageData {
     pub results: Vec<FoodMatch>,
 }
 
-/// The recipe form (create and edit).
+/// The recipe form (create and edit), as posted (a missing field reads as empty).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RecipeForm {
     pub title: String,
     pub description: String,

@@ -105,7 +105,7 @@ fn EditProfile(
     let delete_error = action_error(delete);
     let p = profile;
     let age = p.date_of_birth.map(|d| age_on(d, today));
-    let form = ProfileForm::from_profile(&p);
+    let form = p.form();
     view! {
         <h1 class="mb-1 text-2xl font-bold">{p.display_name.clone()}</h1>
         <p class="mb-4 text-sm text-slate-700" data-testid="profile-age">
