@@ -80,7 +80,10 @@ fn SignUpForm(action: ServerAction<SignUp>) -> impl IntoView {
 /// proposes the browser's own zone.
 #[component]
 fn TimeZoneField(error: ActionError, value: String, #[prop(optional)] from_browser: bool) -> impl IntoView {
-    let value = RwSignal::new(error.typed("timezone").unwrap_or(value));
+    // The attribute carries the value without JavaScript; the property
+    // follows the signal once hydrated.
+    let initial = error.typed("timezone").unwrap_or(value);
+    let value = RwSignal::new(initial.clone());
     if from_browser && error.typed("timezone").is_none() {
         Effect::new(move |_| {
             if let Some(zone) = crate::ui::browser::time_zone() {
@@ -93,7 +96,7 @@ fn TimeZoneField(error: ActionError, value: String, #[prop(optional)] from_brows
         <div class="mb-4">
             <label for=id.clone() class=LABEL>"Time zone"</label>
             <p class="text-xs text-slate-700">"Days, and what counts as today, follow this zone, e.g. Europe/London or America/Los_Angeles."</p>
-            <input id=id name="timezone" type="text" class=INPUT autocomplete="off" prop:value=move || value.get()
+            <input id=id name="timezone" type="text" class=INPUT autocomplete="off" value=initial prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev)) aria-describedby=error.error_id("timezone")/>
             <FieldError error=error field="timezone"/>
         </div>
