@@ -134,6 +134,36 @@ pub fn list(errors: &mut FieldErrors, field: &str, raw: &str, max_items: usize, 
     out
 }
 
+/// A fixed set of options a person chooses from. Each PostgreSQL enum has
+/// one Rust enum implementing this (and `sqlx::Type` on the server), so each
+/// option list exists once: selects are built from it, input is parsed by it.
+pub trait Choice: Copy + Sized + 'static {
+    const ALL: &'static [Self];
+    /// The stored value (the PostgreSQL enum label).
+    fn value(self) -> &'static str;
+    /// What a person reads.
+    fn label(self) -> &'static str;
+
+    fn parse(raw: &str) -> Option<Self> {
+        let raw = raw.trim();
+        Self::ALL.iter().copied().find(|c| c.value() == raw)
+    }
+}
+
+/// The `(value, label)` pairs of a select, from its enum.
+pub fn options<C: Choice>() -> Vec<(&'static str, &'static str)> {
+    C::ALL.iter().map(|c| (c.value(), c.label())).collect()
+}
+
+/// One of `C`'s values, or `message` next to the field.
+pub fn choice<C: Choice>(errors: &mut FieldErrors, field: &str, raw: &str, message: &str) -> Option<C> {
+    let found = if raw.len() > 64 { None } else { C::parse(raw) };
+    if found.is_none() {
+        errors.add(field, message);
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +174,38 @@ mod tests {
 
     fn past(today: NaiveDate) -> DateRange {
         DateRange::up_to(today, "The date cannot be in the future.")
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Size {
+        Small,
+        Large,
+    }
+
+    impl Choice for Size {
+        const ALL: &'static [Self] = &[Size::Small, Size::Large];
+        fn value(self) -> &'static str {
+            match self {
+                Size::Small => "small",
+                Size::Large => "large",
+            }
+        }
+        fn label(self) -> &'static str {
+            match self {
+                Size::Small => "Small",
+                Size::Large => "Large",
+            }
+        }
+    }
+
+    #[test]
+    fn a_choice_is_one_of_its_values_and_its_options_come_from_the_enum() {
+        let mut e = FieldErrors::new();
+        assert_eq!(choice::<Size>(&mut e, "s", " large ", "Choose a size."), Some(Size::Large));
+        assert!(e.is_empty());
+        assert_eq!(choice::<Size>(&mut e, "s", "Large", "Choose a size."), None);
+        assert_eq!(e.get("s"), Some("Choose a size."));
+        assert_eq!(options::<Size>(), vec![("small", "Small"), ("large", "Large")]);
     }
 
     #[test]

@@ -56,11 +56,11 @@ pub async fn insert_meal(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "insert into wt_meals (profile_id, meal_date, meal_type, name, nutrition_info, score) \
-         values ($1, $2, $3::wt_meal_type, $4, $5, $6)",
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(profile_id)
     .bind(draft.meal_date)
-    .bind(&draft.meal_type)
+    .bind(draft.meal_type)
     .bind(&draft.name)
     .bind(draft.nutrition_info())
     .bind(draft.grade().map(|g| g.grade.spec_score()))
@@ -76,7 +76,7 @@ pub async fn recent_meals(
     limit: i64,
 ) -> sqlx::Result<Vec<super::model::MealEntry>> {
     sqlx::query_as(
-        "select meal_date, meal_type::text as meal_type, name, score, nutrition_info #>> '{grade,grade}' as grade \
+        "select meal_date, meal_type, name, score, nutrition_info #>> '{grade,grade}' as grade \
          from wt_meals where profile_id = $1 order by meal_date desc, created_at desc limit $2",
     )
     .bind(profile_id)

@@ -10,7 +10,7 @@ use crate::error::FieldErrors;
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct MealEntry {
     pub meal_date: NaiveDate,
-    pub meal_type: String,
+    pub meal_type: MealType,
     pub name: String,
     /// The spec's A–D column (E folded into D).
     pub score: Option<String>,
@@ -18,8 +18,37 @@ pub struct MealEntry {
     pub grade: Option<String>,
 }
 
-pub const MEAL_TYPES: [(&str, &str); 4] =
-    [("breakfast", "Breakfast"), ("lunch", "Lunch"), ("dinner", "Dinner"), ("snack", "Snack")];
+/// `wt_meal_type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_meal_type", rename_all = "snake_case"))]
+#[serde(rename_all = "snake_case")]
+pub enum MealType {
+    Breakfast,
+    Lunch,
+    Dinner,
+    Snack,
+}
+
+impl crate::input::Choice for MealType {
+    const ALL: &'static [Self] = &[MealType::Breakfast, MealType::Lunch, MealType::Dinner, MealType::Snack];
+    fn value(self) -> &'static str {
+        match self {
+            MealType::Breakfast => "breakfast",
+            MealType::Lunch => "lunch",
+            MealType::Dinner => "dinner",
+            MealType::Snack => "snack",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            MealType::Breakfast => "Breakfast",
+            MealType::Lunch => "Lunch",
+            MealType::Dinner => "Dinner",
+            MealType::Snack => "Snack",
+        }
+    }
+}
 
 pub const CATEGORIES: [(&str, &str); 6] = [
     ("general", "Food or dish"),
@@ -30,11 +59,9 @@ pub const CATEGORIES: [(&str, &str); 6] = [
     ("fats_oils_nuts_seeds", "Oil, fat, nuts or seeds"),
 ];
 
-/// Adds an error unless `raw` is one of [`MEAL_TYPES`].
-pub fn check_meal_type(raw: &str, errors: &mut FieldErrors) {
-    if !MEAL_TYPES.iter().any(|(v, _)| *v == raw) {
-        errors.add("meal_type", "Choose breakfast, lunch, dinner or snack.");
-    }
+/// The meal type a form chose, or an error next to the field.
+pub fn parse_meal_type(raw: &str, errors: &mut FieldErrors) -> Option<MealType> {
+    crate::input::choice(errors, "meal_type", raw, "Choose breakfast, lunch, dinner or snack.")
 }
 
 /// A meal's date: empty means `today`; never in the future. `None` (with an error) otherwise.
@@ -92,7 +119,7 @@ pub struct MealForm {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MealDraft {
     pub name: String,
-    pub meal_type: String,
+    pub meal_type: MealType,
     pub meal_date: NaiveDate,
     pub facts: Option<(Category, NutritionFacts)>,
 }
@@ -136,7 +163,7 @@ impl MealForm {
         } else if name.chars().count() > 120 {
             errors.add("name", "Use at most 120 characters.");
         }
-        check_meal_type(&self.meal_type, &mut errors);
+        let meal_type = parse_meal_type(&self.meal_type, &mut errors);
         let meal_date = parse_meal_date(&self.meal_date, today, &mut errors);
         let category = parse_category(&self.category).unwrap_or_else(|| {
             errors.add("category", "Choose a kind of food from the list.");
@@ -185,7 +212,7 @@ impl MealForm {
         };
         Ok(MealDraft {
             name: name.to_owned(),
-            meal_type: self.meal_type.clone(),
+            meal_type: meal_type.unwrap_or(MealType::Snack),
             meal_date: meal_date.unwrap_or(today),
             facts,
         })

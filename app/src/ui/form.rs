@@ -141,7 +141,7 @@ pub fn TextField(
 pub fn SelectField(
     name: &'static str,
     label: &'static str,
-    options: &'static [(&'static str, &'static str)],
+    #[prop(into)] options: Vec<(&'static str, &'static str)>,
     error: ActionError,
     #[prop(optional, into)] selected: String,
     #[prop(optional)] blank: Option<&'static str>,

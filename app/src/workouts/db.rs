@@ -13,11 +13,11 @@ pub async fn insert_completed(conn: &mut PgConnection, profile_id: Uuid, draft: 
     sqlx::query(
         "insert into wt_workouts (profile_id, name, workout_type, scheduled_date, completed, completed_at, \
            duration_minutes, session_rpe) \
-         values ($1, $2, $3::wt_workout_type, $4, true, ($4 + time '12:00') at time zone 'UTC', $5, $6)",
+         values ($1, $2, $3, $4, true, ($4 + time '12:00') at time zone 'UTC', $5, $6)",
     )
     .bind(profile_id)
     .bind(&draft.name)
-    .bind(&draft.workout_type)
+    .bind(draft.workout_type)
     .bind(draft.day)
     .bind(draft.duration_minutes)
     .bind(draft.session_rpe)
@@ -31,7 +31,7 @@ pub async fn insert_completed(conn: &mut PgConnection, profile_id: Uuid, draft: 
 /// ordered index scan that stops after `limit` rows.
 pub async fn recent(conn: &mut PgConnection, profile_id: Uuid, limit: i64) -> sqlx::Result<Vec<WorkoutEntry>> {
     sqlx::query_as(
-        "select w.name, w.workout_type::text as workout_type, \
+        "select w.name, w.workout_type, \
            w.scheduled_date as day, \
            w.duration_minutes, w.session_rpe::float8 as session_rpe, l.training_load::float8 as training_load, \
            l.load_method \

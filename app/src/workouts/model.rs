@@ -9,7 +9,7 @@ use crate::error::FieldErrors;
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct WorkoutEntry {
     pub name: String,
-    pub workout_type: Option<String>,
+    pub workout_type: Option<WorkoutType>,
     pub day: Option<NaiveDate>,
     pub duration_minutes: Option<i32>,
     pub session_rpe: Option<f64>,
@@ -18,8 +18,39 @@ pub struct WorkoutEntry {
     pub load_method: Option<String>,
 }
 
-pub const WORKOUT_TYPES: [(&str, &str); 4] =
-    [("cardio", "Cardio"), ("strength", "Strength"), ("flexibility", "Flexibility"), ("mixed", "Mixed")];
+/// `wt_workout_type`: the one list of workout types (forms, storage and the
+/// engine's load classification all use it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_workout_type", rename_all = "snake_case"))]
+#[serde(rename_all = "snake_case")]
+pub enum WorkoutType {
+    Strength,
+    Cardio,
+    Flexibility,
+    Mixed,
+}
+
+impl crate::input::Choice for WorkoutType {
+    const ALL: &'static [Self] =
+        &[WorkoutType::Cardio, WorkoutType::Strength, WorkoutType::Flexibility, WorkoutType::Mixed];
+    fn value(self) -> &'static str {
+        match self {
+            WorkoutType::Strength => "strength",
+            WorkoutType::Cardio => "cardio",
+            WorkoutType::Flexibility => "flexibility",
+            WorkoutType::Mixed => "mixed",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            WorkoutType::Strength => "Strength",
+            WorkoutType::Cardio => "Cardio",
+            WorkoutType::Flexibility => "Flexibility",
+            WorkoutType::Mixed => "Mixed",
+        }
+    }
+}
 
 /// Foster's CR-10 scale, as people are asked it about 30 minutes after a session.
 pub const RPE_SCALE: [(&str, &str); 11] = [
@@ -56,7 +87,7 @@ impl WorkoutForm {
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkoutDraft {
     pub name: String,
-    pub workout_type: String,
+    pub workout_type: WorkoutType,
     pub day: NaiveDate,
     pub duration_minutes: i32,
     pub session_rpe: Option<f64>,
@@ -77,9 +108,12 @@ pub fn parse_workout(
     } else if name.chars().count() > 120 {
         errors.add("name", "Use at most 120 characters.");
     }
-    if !WORKOUT_TYPES.iter().any(|(v, _)| *v == workout_type) {
-        errors.add("workout_type", "Choose cardio, strength, flexibility or mixed.");
-    }
+    let workout_type = crate::input::choice::<WorkoutType>(
+        &mut errors,
+        "workout_type",
+        workout_type,
+        "Choose cardio, strength, flexibility or mixed.",
+    );
     let range = crate::input::DateRange::up_to(today, "Log sessions you have done: today or earlier.");
     let day = crate::input::date(&mut errors, "day", day, range, Some(today));
     let duration = match duration_minutes.trim().parse::<i32>() {
@@ -99,14 +133,10 @@ pub fn parse_workout(
             }
         },
     };
-    match (day, duration) {
-        (Some(day), Some(duration_minutes)) if errors.is_empty() => Ok(WorkoutDraft {
-            name: name.to_owned(),
-            workout_type: workout_type.to_owned(),
-            day,
-            duration_minutes,
-            session_rpe: rpe,
-        }),
+    match (day, duration, workout_type) {
+        (Some(day), Some(duration_minutes), Some(workout_type)) if errors.is_empty() => {
+            Ok(WorkoutDraft { name: name.to_owned(), workout_type, day, duration_minutes, session_rpe: rpe })
+        }
         _ => Err(errors),
     }
 }

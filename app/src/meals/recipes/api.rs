@@ -286,7 +286,7 @@ pub async fn log_recipe_meal(
                             super::model::parse_meal_log(&servings, &meal_type, &meal_date, scope.today)
                                 .map_err(AppError::Invalid)?;
                         let logged =
-                            super::db::log_as_meal(conn, scope.profile_id, id, servings, &meal_type, meal_date).await?;
+                            super::db::log_as_meal(conn, scope.profile_id, id, servings, meal_type, meal_date).await?;
                         if !logged {
                             return Err(AppError::NotFound);
                         }

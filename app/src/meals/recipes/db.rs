@@ -184,7 +184,7 @@ pub async fn log_as_meal(
     profile_id: Uuid,
     recipe_id: Uuid,
     servings: f64,
-    meal_type: &str,
+    meal_type: crate::meals::model::MealType,
     meal_date: chrono::NaiveDate,
 ) -> sqlx::Result<bool> {
     let row: Option<(String, Option<serde_json::Value>, Option<String>)> =
@@ -198,7 +198,7 @@ pub async fn log_as_meal(
     let nutrition_info = meal_nutrition_info(recipe_id, servings, info.as_ref());
     sqlx::query(
         "insert into wt_meals (profile_id, recipe_id, meal_date, meal_type, name, servings_consumed, nutrition_info, score) \
-         values ($1, $2, $3, $4::wt_meal_type, $5, $6, $7, $8)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(profile_id)
     .bind(recipe_id)

@@ -235,7 +235,7 @@ pub fn parse_meal_log(
     meal_type: &str,
     meal_date: &str,
     today: chrono::NaiveDate,
-) -> Result<(f64, String, chrono::NaiveDate), FieldErrors> {
+) -> Result<(f64, crate::meals::model::MealType, chrono::NaiveDate), FieldErrors> {
     let mut errors = FieldErrors::new();
     let servings = match parse_quantity(servings) {
         Ok(s) if (0.25..=20.0).contains(&s) => Some(s),
@@ -244,10 +244,10 @@ pub fn parse_meal_log(
             None
         }
     };
-    crate::meals::model::check_meal_type(meal_type, &mut errors);
+    let meal_type = crate::meals::model::parse_meal_type(meal_type, &mut errors);
     let date = crate::meals::model::parse_meal_date(meal_date, today, &mut errors);
-    match (servings, date) {
-        (Some(s), Some(d)) if errors.is_empty() => Ok((s, meal_type.to_owned(), d)),
+    match (servings, meal_type, date) {
+        (Some(s), Some(m), Some(d)) if errors.is_empty() => Ok((s, m, d)),
         _ => Err(errors),
     }
 }
@@ -342,7 +342,10 @@ mod tests {
     #[test]
     fn a_meal_from_a_recipe_scales_what_was_eaten_but_not_the_grade() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(parse_meal_log("1 1/2", "dinner", "", today), Ok((1.5, "dinner".into(), today)));
+        assert_eq!(
+            parse_meal_log("1 1/2", "dinner", "", today),
+            Ok((1.5, crate::meals::model::MealType::Dinner, today))
+        );
         let e = parse_meal_log("0", "brunch", "2026-11-24", today).unwrap_err();
         for field in ["servings", "meal_type", "meal_date"] {
             assert!(e.get(field).is_some(), "{field}");

@@ -7,10 +7,11 @@ pub mod recipes;
 
 pub use recipes::{RecipePage, RecipesPage};
 
+use crate::input::{options, Choice};
 use crate::meals::api::{meals_page, LogMeal};
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::model::MealEntry;
-use crate::meals::model::{CATEGORIES, MEAL_TYPES};
+use crate::meals::model::{MealType, CATEGORIES};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::layout::{page_resource, tracked_action, Page};
 
@@ -44,7 +45,7 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
                     <FormError error=error/>
                     <TextField name="name" label="What did you eat?" error=error required=true/>
                     <div class="grid grid-cols-2 gap-x-3">
-                        <SelectField name="meal_type" label="Meal" options=&MEAL_TYPES error=error/>
+                        <SelectField name="meal_type" label="Meal" options={options::<MealType>()} error=error/>
                         <TextField name="meal_date" label="Date" kind="date" error=error value=today/>
                     </div>
                     <details class="mb-4">
@@ -74,7 +75,7 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
                                         <li class="flex items-center justify-between border-t border-slate-200 py-2">
                                             <span>
                                                 <strong>{m.name}</strong>
-                                                <span class="ml-2 text-sm text-slate-700">{format!("{} · {}", m.meal_date, m.meal_type)}</span>
+                                                <span class="ml-2 text-sm text-slate-700">{format!("{} · {}", m.meal_date, m.meal_type.label())}</span>
                                             </span>
                                             {m.grade.map(|g| {
                                                 let class = format!("rounded px-2 py-0.5 text-sm font-bold {}", grade_class(&g));

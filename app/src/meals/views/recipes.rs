@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::grade_class;
+use crate::input::options;
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
-use crate::meals::model::{CATEGORIES, MEAL_TYPES};
+use crate::meals::model::{MealType, CATEGORIES};
 use crate::meals::recipes::api::{
     recipe_page, recipes_page, AddIngredient, AddStep, CreateRecipe, DeleteRecipe, LogRecipeMeal, RemoveIngredient,
     UpdateRecipe,
@@ -439,7 +440,7 @@ fn LogAsMeal(recipe_id: String, log: ServerAction<LogRecipeMeal>, today: chrono:
                 <input type="hidden" name="recipe_id" value=recipe_id/>
                 <div class="grid grid-cols-3 gap-x-3">
                     <TextField name="servings" label="Servings eaten" error=error value="1"/>
-                    <SelectField name="meal_type" label="Meal" options=&MEAL_TYPES error=error selected="dinner"/>
+                    <SelectField name="meal_type" label="Meal" options={options::<MealType>()} error=error selected="dinner"/>
                     <TextField name="meal_date" label="Date" kind="date" error=error value=today/>
                 </div>
                 <button type="submit" class=BUTTON>"Log meal"</button>

@@ -59,15 +59,8 @@ impl LoadType {
     }
 }
 
-/// The `wt_workout_type` enum.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WorkoutType {
-    Strength,
-    Cardio,
-    Flexibility,
-    Mixed,
-}
+/// The `wt_workout_type` enum (defined once, by the workouts module).
+pub use crate::workouts::model::WorkoutType;
 
 /// Sex for the Banister coefficients. Unknown → `Male`, GoldenCheetah's default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::input::{options, Choice};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::layout::{page_resource, tracked_action, Page};
 use crate::workouts::api::{workouts_page, LogWorkout};
-use crate::workouts::model::{WorkoutEntry, RPE_SCALE, WORKOUT_TYPES};
+use crate::workouts::model::{WorkoutEntry, WorkoutType, RPE_SCALE};
 
 #[component]
 pub fn WorkoutsPage() -> impl IntoView {
@@ -27,7 +28,7 @@ fn Workouts(workouts: Vec<WorkoutEntry>, log: ServerAction<LogWorkout>, today: c
                     <FormError error=error/>
                     <TextField name="name" label="Session" error=error required=true/>
                     <div class="grid grid-cols-2 gap-x-3">
-                        <SelectField name="workout_type" label="Type" options=&WORKOUT_TYPES error=error/>
+                        <SelectField name="workout_type" label="Type" options={options::<WorkoutType>()} error=error/>
                         <TextField name="day" label="Date" kind="date" error=error value=today/>
                         <TextField name="duration_minutes" label="Minutes" error=error required=true/>
                         <SelectField name="session_rpe" label="How hard (0–10)" options=&RPE_SCALE blank="Not rated" error=error/>
@@ -44,7 +45,7 @@ fn Workouts(workouts: Vec<WorkoutEntry>, log: ServerAction<LogWorkout>, today: c
                                 <ul data-testid="workouts">
                                     {list.into_iter().map(|w| {
                                         let when = w.day.map(|d| d.to_string()).unwrap_or_default();
-                                        let detail = format!("{when} · {} · {} min", w.workout_type.unwrap_or_default(),
+                                        let detail = format!("{when} · {} · {} min", w.workout_type.map(|t| t.label()).unwrap_or(""),
                                             w.duration_minutes.unwrap_or(0));
                                         let load = match (w.training_load, w.session_rpe) {
                                             (Some(l), _) => format!("load {l:.0}"),
