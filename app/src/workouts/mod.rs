@@ -3,6 +3,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod logic;
 pub mod model;
 pub mod views;
 
@@ -14,5 +15,5 @@ pub async fn tile(
     config: &crate::profiles::logic::TileConfig,
 ) -> sqlx::Result<crate::modules::TileSummary> {
     let figures = db::tile_figures(conn, scope.profile_id, scope.today).await?;
-    Ok(model::tile_summary(&config.metric, &figures))
+    Ok(logic::tile_summary(&config.metric, &figures))
 }
