@@ -1,20 +1,12 @@
 //! The dashboard's server function.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::logic::TileSummary;
+use super::model::Dashboard;
 use crate::account::model::Paged;
 use crate::error::AppError;
-use crate::profiles::model::{ModuleTile, Profile};
 #[cfg(feature = "ssr")]
 use crate::{db::Caller, error::respond};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Dashboard {
-    pub profile: Profile,
-    pub tiles: Vec<(ModuleTile, TileSummary)>,
-}
 
 /// The current profile's enabled tiles, in `tile_order`, each with the
 /// summary its module gives from its own query; disabled tiles cost nothing.

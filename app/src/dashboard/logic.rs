@@ -1,22 +1,7 @@
-//! The tile contract's summary type and the wording helpers tiles share. Pure.
+//! The tile contract's constructors and the wording helpers tiles share. Pure.
 
-use serde::{Deserialize, Serialize};
-
+pub use super::model::{Point, TileSummary};
 use crate::profiles::logic::ModuleName;
-
-/// A point of a tile's chart: (unix seconds, value).
-pub type Point = (i64, f64);
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TileSummary {
-    /// The headline figure, e.g. "72.4 kg"; `None` shows the empty state.
-    pub value: Option<String>,
-    /// What the figure is, or, when empty, what to do first.
-    pub caption: String,
-    /// Where the tile leads, when its module has a page.
-    pub href: Option<String>,
-    pub series: Vec<Point>,
-}
 
 impl TileSummary {
     /// The empty state: what to do first.

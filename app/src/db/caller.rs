@@ -78,11 +78,7 @@ impl Caller {
         &self,
         work: impl for<'c> FnOnce(&'c mut PgConnection, Scope) -> Work<'c, T>,
     ) -> Result<T, AppError> {
-        let mut tx = begin_as(&self.db.0, self.user.id).await?;
-        let (_, scope) = self.viewer(&mut tx).await?;
-        let out = work(&mut tx, scope).await?;
-        tx.commit().await?;
-        Ok(out)
+        Ok(self.with_viewer(work).await?.1)
     }
 
     /// Everything a signed-in page shows, from one transaction: the viewer
@@ -91,12 +87,21 @@ impl Caller {
         &self,
         work: impl for<'c> FnOnce(&'c mut PgConnection, Scope) -> Work<'c, T>,
     ) -> Result<Paged<T>, AppError> {
+        let (viewer, data) = self.with_viewer(work).await?;
+        let flash = take_flash(&self.session).await?;
+        Ok(Paged { viewer, data, flash })
+    }
+
+    /// The user's transaction: the viewer (and its scope) first, then `work` on that scope.
+    async fn with_viewer<T>(
+        &self,
+        work: impl for<'c> FnOnce(&'c mut PgConnection, Scope) -> Work<'c, T>,
+    ) -> Result<(Viewer, T), AppError> {
         let mut tx = begin_as(&self.db.0, self.user.id).await?;
         let (viewer, scope) = self.viewer(&mut tx).await?;
-        let data = work(&mut tx, scope).await?;
+        let out = work(&mut tx, scope).await?;
         tx.commit().await?;
-        let flash = self.take_flash().await?;
-        Ok(Paged { viewer, data, flash })
+        Ok((viewer, out))
     }
 
     /// The household's profiles in one query, and the one being looked at.
@@ -152,18 +157,13 @@ impl Caller {
         Ok((viewer, scope))
     }
 
-    /// The failed form post this page answers, once. Read before removing:
-    /// a removal marks the session changed, which costs a write.
-    async fn take_flash(&self) -> Result<Option<FormFlash>, AppError> {
-        take_flash(&self.session).await
-    }
-
     pub async fn remember_profile(&self, profile_id: Uuid) -> Result<(), AppError> {
         self.session.insert(CURRENT_PROFILE_KEY, profile_id).await.map_err(session_error)
     }
 }
 
-/// The failed form post a page answers, once (also for visitors' pages).
+/// The failed form post a page answers, once (also for visitors' pages). Read
+/// before removing: a removal marks the session changed, which costs a write.
 pub async fn take_flash(session: &Session) -> Result<Option<FormFlash>, AppError> {
     let flash: Option<FormFlash> = session.get(FormFlash::SESSION_KEY).await.map_err(session_error)?;
     if flash.is_some() {

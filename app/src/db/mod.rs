@@ -67,19 +67,6 @@ async fn begin_as(pool: &PgPool, user_id: Uuid) -> sqlx::Result<Tx> {
     pool.begin_with(user_begin_statement(user_id)).await
 }
 
-/// Runs `work` in one transaction as the user, outside any request (tests
-/// of row-level security use it; request code goes through [`Caller`]).
-pub async fn as_user<T>(
-    pool: &PgPool,
-    user_id: Uuid,
-    work: impl for<'c> FnOnce(&'c mut PgConnection) -> Work<'c, T>,
-) -> Result<T, AppError> {
-    let mut tx = begin_as(pool, user_id).await?;
-    let out = work(&mut tx).await?;
-    tx.commit().await?;
-    Ok(out)
-}
-
 /// Switches a `service_role` transaction to act as `user_id` under row-level
 /// security (sign-up: the account is created as the service, its rows as the user).
 pub(crate) async fn act_as(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<()> {

@@ -106,11 +106,8 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional, into)] hint: Option<String>,
-    /// The input's id, instead of `f-` and the name (for two forms on a page with the same field).
-    #[prop(optional, into)]
-    id: Option<String>,
 ) -> impl IntoView {
-    let id = id.unwrap_or_else(|| error.field_id(&name));
+    let id = error.field_id(&name);
     let err_id = error.error_id(&name);
     let value = error.typed(&name).unwrap_or(value);
     let name_for_err = name.clone();

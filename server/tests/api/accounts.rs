@@ -203,8 +203,13 @@ async fn changing_the_password_signs_out_other_sessions_but_not_this_one() {
 #[tokio::test]
 async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Jo").await;
+    let (client, email, user_id) = app.sign_up("Jo").await;
     let (_, _, other_id) = app.sign_up("Kim").await;
+    // A second session whose page load puts the user in the server's cache.
+    let phone = app.client();
+    let res = app.call(&phone, "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    assert!(res.status().is_success());
+    assert_eq!(app.get_html(&phone, "/").await.0, StatusCode::OK);
     let res = app.call(&client, "profiles/create", &profile_form("Lou")).await;
     assert!(res.status().is_success());
     let res = app
@@ -227,6 +232,8 @@ async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = app.call(&client, "account/delete", &[("password", PASSWORD)]).await;
     assert!(res.status().is_success(), "{}", res.status());
+    let res = phone.get(app.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND, "the other session ends at once, not when a cache expires");
 
     for id in std::iter::once(user_id).chain(profiles) {
         let leftovers = rows_mentioning(&app, id).await;

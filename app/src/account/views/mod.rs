@@ -7,6 +7,7 @@ use crate::account::api::{viewer_page, ChangePassword, DeleteAccount, SetTimeZon
 use crate::ui::form::{
     action_error, ActionError, FieldError, FormError, TextField, BUTTON, BUTTON_DANGER, INPUT, LABEL,
 };
+use crate::ui::kit::PageHeader;
 use crate::ui::layout::{page_resource, tracked_action, Page, VisitorPage};
 
 #[component]
@@ -126,7 +127,7 @@ fn AccountSettings(
     let delete_error = action_error(delete);
     let changed = move || use_query_map().with(|q| q.get("password").is_some());
     view! {
-        <h1 class="mb-4 text-2xl font-bold">"Account"</h1>
+        <PageHeader title="Account"/>
         <section class="mb-6 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="pw-heading">
             <h2 id="pw-heading" class="mb-2 text-lg font-semibold">"Change password"</h2>
             <p class="mb-3 text-sm text-slate-700">"Changing your password signs you out everywhere else."</p>

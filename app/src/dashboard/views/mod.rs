@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::dashboard::api::{dashboard_page, Dashboard};
+use crate::dashboard::api::dashboard_page;
 use crate::dashboard::logic::TileSummary;
+use crate::dashboard::model::Dashboard;
 use crate::profiles::logic::{age_on, TileSize};
 use crate::profiles::model::ModuleTile;
 use crate::ui::chart::LineChart;

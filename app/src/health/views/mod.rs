@@ -8,6 +8,7 @@ use crate::health::logic::ManualMetric;
 use crate::health::model::MetricEntry;
 use crate::ui::chart::LineChart;
 use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
+use crate::ui::kit::{EmptyState, PageHeader};
 use crate::ui::layout::{data_version, tracked_action, Page};
 
 #[component]
@@ -33,7 +34,7 @@ fn Health(
 ) -> impl IntoView {
     let error = action_error(log);
     view! {
-        <h1 class="mb-4 text-2xl font-bold">"Health"</h1>
+        <PageHeader title="Health"/>
         <nav aria-label="Metric" class="mb-4 flex gap-2">
             {ManualMetric::ALL.iter().map(|m| {
                 let m = *m;
@@ -74,7 +75,7 @@ fn Health(
                     {
                         let m = metric.get_untracked();
                         match entries {
-                            list if list.is_empty() => view! { <p data-testid="no-entries">"Nothing logged yet."</p> }.into_any(),
+                            list if list.is_empty() => view! { <EmptyState text="Nothing logged yet." testid="no-entries"/> }.into_any(),
                             list => {
                                 let points: Vec<(i64, f64)> = list.iter().rev().map(|e| (e.recorded_at.timestamp(), e.value_num)).collect();
                                 view! {

@@ -23,15 +23,27 @@ fn id_from_form(raw: &str) -> Result<uuid::Uuid, AppError> {
     uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
 }
 
-/// Fails with a 404 unless this household may change the recipe (another household's, even a
-/// public one, does not count).
+/// Runs `work` on a recipe this household may change, in the caller's transaction, and returns
+/// the recipe's id. Another household's recipe (even a public one) or a malformed id is a 404,
+/// and `work` does not run.
 #[cfg(feature = "ssr")]
-async fn require_editable(conn: &mut sqlx::PgConnection, id: uuid::Uuid) -> Result<(), AppError> {
-    if super::db::is_editable(conn, id).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
+async fn edit_recipe<T: Send + 'static>(
+    recipe_id: &str,
+    work: impl for<'c> FnOnce(&'c mut sqlx::PgConnection, uuid::Uuid) -> crate::db::Work<'c, T> + Send + 'static,
+) -> Result<uuid::Uuid, AppError> {
+    let id = id_from_form(recipe_id)?;
+    Caller::require()
+        .await?
+        .as_user(move |conn| {
+            Box::pin(async move {
+                if !super::db::is_editable(conn, id).await? {
+                    return Err(AppError::NotFound);
+                }
+                work(conn, id).await?;
+                Ok(id)
+            })
+        })
+        .await
 }
 
 #[server(endpoint = "recipes/create")]
@@ -60,17 +72,13 @@ pub async fn update_recipe(
     respond(
         async {
             let draft = form.parse().map_err(AppError::Invalid)?;
-            let id = id_from_form(&recipe_id)?;
-            let caller = Caller::require().await?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        require_editable(conn, id).await?;
-                        super::db::update(conn, id, &draft).await?;
-                        Ok(super::db::refresh_nutrition(conn, id).await?)
-                    })
+            let id = edit_recipe(&recipe_id, move |conn, id| {
+                Box::pin(async move {
+                    super::db::update(conn, id, &draft).await?;
+                    Ok(super::db::refresh_nutrition(conn, id).await?)
                 })
-                .await?;
+            })
+            .await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));
             Ok(())
         }
@@ -82,15 +90,7 @@ pub async fn update_recipe(
 pub async fn delete_recipe(recipe_id: String) -> Result<(), AppError> {
     respond(
         async {
-            let id = id_from_form(&recipe_id)?;
-            let caller = Caller::require().await?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        require_editable(conn, id).await?;
-                        Ok(super::db::delete(conn, id).await?)
-                    })
-                })
+            edit_recipe(&recipe_id, move |conn, id| Box::pin(async move { Ok(super::db::delete(conn, id).await?) }))
                 .await?;
             leptos_axum::redirect("/recipes");
             Ok(())
@@ -181,36 +181,32 @@ pub async fn add_ingredient(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let id = id_from_form(&recipe_id)?;
-            let caller = Caller::require().await?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        require_editable(conn, id).await?;
-                        let ndb_no = food_ndb_no.trim();
-                        let Some((description, portions)) = super::db::food_with_portions(conn, ndb_no).await? else {
-                            return Err(crate::error::FieldErrors::single(
-                                "food_ndb_no",
-                                "Choose a food from the search results.",
-                            ));
-                        };
-                        let draft =
-                            super::model::parse_ingredient(&quantity, &unit, &portions).map_err(AppError::Invalid)?;
-                        let unit_text = crate::meals::logic::recipe::unit_text(&draft.unit, &portions);
-                        super::db::insert_ingredient(
-                            conn,
-                            id,
-                            ndb_no,
-                            &description,
-                            draft.quantity,
-                            &unit_text,
-                            draft.grams,
-                        )
-                        .await?;
-                        Ok(super::db::refresh_nutrition(conn, id).await?)
-                    })
+            let id = edit_recipe(&recipe_id, move |conn, id| {
+                Box::pin(async move {
+                    let ndb_no = food_ndb_no.trim();
+                    let Some((description, portions)) = super::db::food_with_portions(conn, ndb_no).await? else {
+                        return Err(crate::error::FieldErrors::single(
+                            "food_ndb_no",
+                            "Choose a food from the search results.",
+                        ));
+                    };
+                    let draft =
+                        super::model::parse_ingredient(&quantity, &unit, &portions).map_err(AppError::Invalid)?;
+                    let unit_text = crate::meals::logic::recipe::unit_text(&draft.unit, &portions);
+                    super::db::insert_ingredient(
+                        conn,
+                        id,
+                        ndb_no,
+                        &description,
+                        draft.quantity,
+                        &unit_text,
+                        draft.grams,
+                    )
+                    .await?;
+                    Ok(super::db::refresh_nutrition(conn, id).await?)
                 })
-                .await?;
+            })
+            .await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));
             Ok(())
         }
@@ -223,19 +219,15 @@ pub async fn remove_ingredient(recipe_id: String, ingredient_id: String) -> Resu
     respond(
         async {
             let ingredient = id_from_form(&ingredient_id)?;
-            let id = id_from_form(&recipe_id)?;
-            let caller = Caller::require().await?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        require_editable(conn, id).await?;
-                        if !super::db::delete_ingredient(conn, id, ingredient).await? {
-                            return Err(AppError::NotFound);
-                        }
-                        Ok(super::db::refresh_nutrition(conn, id).await?)
-                    })
+            let id = edit_recipe(&recipe_id, move |conn, id| {
+                Box::pin(async move {
+                    if !super::db::delete_ingredient(conn, id, ingredient).await? {
+                        return Err(AppError::NotFound);
+                    }
+                    Ok(super::db::refresh_nutrition(conn, id).await?)
                 })
-                .await?;
+            })
+            .await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));
             Ok(())
         }
@@ -249,16 +241,10 @@ pub async fn add_step(recipe_id: String, instruction: String, duration_minutes: 
         async {
             let (text, minutes) =
                 super::model::parse_step(&instruction, &duration_minutes).map_err(AppError::Invalid)?;
-            let id = id_from_form(&recipe_id)?;
-            let caller = Caller::require().await?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        require_editable(conn, id).await?;
-                        Ok(super::db::insert_step(conn, id, &text, minutes).await?)
-                    })
-                })
-                .await?;
+            let id = edit_recipe(&recipe_id, move |conn, id| {
+                Box::pin(async move { Ok(super::db::insert_step(conn, id, &text, minutes).await?) })
+            })
+            .await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));
             Ok(())
         }

@@ -13,6 +13,7 @@ use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::model::MealEntry;
 use crate::meals::model::{MealType, CATEGORIES};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
+use crate::ui::kit::{Card, EmptyState, PageHeader};
 use crate::ui::layout::{page_resource, tracked_action, Page};
 
 #[component]
@@ -37,10 +38,9 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
     let error = action_error(log);
     let today = today.to_string();
     view! {
-        <h1 class="mb-4 text-2xl font-bold">"Meals"</h1>
+        <PageHeader title="Meals"/>
         <div class="grid gap-4 md:grid-cols-2">
-            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-meal-heading">
-                <h2 id="log-meal-heading" class="mb-3 text-lg font-semibold">"Log a meal"</h2>
+            <Card title="Log a meal" id="log-meal-heading">
                 <ActionForm action=log>
                     <FormError error=error/>
                     <TextField name="name" label="What did you eat?" error=error required=true/>
@@ -64,11 +64,10 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
                     </details>
                     <button type="submit" class=BUTTON>"Save meal"</button>
                 </ActionForm>
-            </section>
-            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recent-meals-heading">
-                <h2 id="recent-meals-heading" class="mb-3 text-lg font-semibold">"Recent meals"</h2>
+            </Card>
+            <Card title="Recent meals" id="recent-meals-heading">
                     {match meals {
-                            list if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
+                            list if list.is_empty() => view! { <EmptyState text="Nothing logged yet."/> }.into_any(),
                             list => view! {
                                 <ul data-testid="meals">
                                     {list.into_iter().map(|m| view! {
@@ -91,7 +90,7 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
                                 <p class="mt-3 text-xs text-slate-700">{GRADE_LABEL} ": A (best) to E, from the label values per 100 g."</p>
                             }.into_any(),
                     }}
-            </section>
+            </Card>
         </div>
     }
 }

@@ -14,6 +14,7 @@ use crate::profiles::api::{profile_page, CreateProfile, DeleteProfile, UpdatePro
 use crate::profiles::logic::{age_on, ProfileForm, ACTIVITY_LEVELS, GENDERS};
 use crate::profiles::model::Profile;
 use crate::ui::form::{action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER};
+use crate::ui::kit::{Card, PageHeader};
 use crate::ui::layout::{data_version, page_resource, tracked_action, Page};
 
 #[component]
@@ -27,7 +28,7 @@ pub fn ProfilesPage() -> impl IntoView {
 fn ProfilesList(viewer: Viewer, create: ServerAction<CreateProfile>) -> impl IntoView {
     let error = action_error(create);
     view! {
-        <h1 class="mb-4 text-2xl font-bold">"Profiles"</h1>
+        <PageHeader title="Profiles"/>
         {
                     let items = viewer.profiles.into_iter().map(|p| view! {
                         <li class="flex items-center justify-between border-b border-slate-200 py-2">
@@ -44,13 +45,12 @@ fn ProfilesList(viewer: Viewer, create: ServerAction<CreateProfile>) -> impl Int
                     }).collect_view();
                     view! { <ul class="mb-6 rounded-lg border border-slate-300 bg-white px-4" data-testid="profile-list">{items}</ul> }
         }
-        <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-heading">
-            <h2 id="add-heading" class="mb-3 text-lg font-semibold">"Add a dependent"</h2>
+        <Card title="Add a dependent" id="add-heading">
             <ActionForm action=create>
                 <ProfileFields error=error form=ProfileForm::default()/>
                 <button type="submit" class=BUTTON>"Add profile"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }
 

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::input::{options, Choice};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
+use crate::ui::kit::{Card, EmptyState, PageHeader};
 use crate::ui::layout::{page_resource, tracked_action, Page};
 use crate::workouts::api::{workouts_page, LogWorkout};
 use crate::workouts::model::{WorkoutEntry, WorkoutType, RPE_SCALE};
@@ -20,10 +21,9 @@ fn Workouts(workouts: Vec<WorkoutEntry>, log: ServerAction<LogWorkout>, today: c
     let error = action_error(log);
     let today = today.to_string();
     view! {
-        <h1 class="mb-4 text-2xl font-bold">"Workouts"</h1>
+        <PageHeader title="Workouts"/>
         <div class="grid gap-4 md:grid-cols-2">
-            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="log-workout-heading">
-                <h2 id="log-workout-heading" class="mb-3 text-lg font-semibold">"Log a session"</h2>
+            <Card title="Log a session" id="log-workout-heading">
                 <ActionForm action=log>
                     <FormError error=error/>
                     <TextField name="name" label="Session" error=error required=true/>
@@ -36,11 +36,10 @@ fn Workouts(workouts: Vec<WorkoutEntry>, log: ServerAction<LogWorkout>, today: c
                     <p class="mb-3 text-xs text-slate-700">"Rate the whole session about 30 minutes after it ends; duration × rating gives its training load."</p>
                     <button type="submit" class=BUTTON>"Save session"</button>
                 </ActionForm>
-            </section>
-            <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recent-workouts-heading">
-                <h2 id="recent-workouts-heading" class="mb-3 text-lg font-semibold">"Recent sessions"</h2>
+            </Card>
+            <Card title="Recent sessions" id="recent-workouts-heading">
                     {match workouts {
-                            list if list.is_empty() => view! { <p>"Nothing logged yet."</p> }.into_any(),
+                            list if list.is_empty() => view! { <EmptyState text="Nothing logged yet."/> }.into_any(),
                             list => view! {
                                 <ul data-testid="workouts">
                                     {list.into_iter().map(|w| {
@@ -62,7 +61,7 @@ fn Workouts(workouts: Vec<WorkoutEntry>, log: ServerAction<LogWorkout>, today: c
                                 </ul>
                             }.into_any(),
                     }}
-            </section>
+            </Card>
         </div>
     }
 }
