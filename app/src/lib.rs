@@ -30,7 +30,6 @@ use health::views::HealthPage;
 use meals::views::{MealsPage, RecipePage, RecipesPage};
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
-use ui::layout::DataVersion;
 use ui::not_found::NotFoundPage;
 use workouts::views::WorkoutsPage;
 
@@ -43,7 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options=options.clone()/>
+                <HydrationScripts options=options.clone() islands=true/>
                 <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -57,7 +56,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(DataVersion(RwSignal::new(0)));
     // Async SSR: every page is complete HTML before it is sent, so it works
     // without JavaScript and a redirect (e.g. to sign-in) is a real 302.
     let ssr = SsrMode::Async;

@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use app::db::begin_service;
-use app::performance::recompute::recompute;
-use chrono::NaiveDate;
+use app::performance::recompute::{recompute, Through};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -105,14 +105,14 @@ pub async fn rescue(pool: &PgPool) -> sqlx::Result<u64> {
     Ok(n)
 }
 
-/// Claims and processes one batch; returns how many jobs ran.
-pub async fn run_once(pool: &PgPool, worker: &str, today: NaiveDate) -> sqlx::Result<usize> {
+/// Claims and processes one batch, each job through its household's today
+/// at `now`; returns how many jobs ran.
+pub async fn run_once(pool: &PgPool, worker: &str, now: DateTime<Utc>) -> sqlx::Result<usize> {
     let jobs = claim(pool, worker, BATCH).await?;
     for job in &jobs {
-        let from = job.from_date.min(today);
-        match recompute(pool, job.profile_id, from, today).await {
+        match recompute(pool, job.profile_id, job.from_date, Through::TodayAt(now)).await {
             Ok(summary) => {
-                tracing::info!(profile = %job.profile_id, %from, ?summary, "recomputed");
+                tracing::info!(profile = %job.profile_id, from = %job.from_date, ?summary, "recomputed");
                 if !complete(pool, worker, job).await? {
                     tracing::warn!(profile = %job.profile_id, "recompute lease lost");
                 }
@@ -138,8 +138,7 @@ pub fn spawn(pool: PgPool) -> tokio::task::JoinHandle<()> {
                 }
                 last_rescue = std::time::Instant::now();
             }
-            let today = chrono::Utc::now().date_naive();
-            match run_once(&pool, &worker, today).await {
+            match run_once(&pool, &worker, Utc::now()).await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
                 Err(err) => tracing::error!(error = %err, "recompute worker error"),

@@ -110,6 +110,8 @@ pub async fn database(
         // request; a broken connection fails its statement instead and is
         // dropped by the pool.
         .test_before_acquire(false)
+        // The enum types are looked up once per connection, not by its first requests.
+        .after_connect(|conn, _| Box::pin(app::db::prepare_connection(conn)))
         .connect_with(app)
         .await
         .map_err(StartError::Connect)?;

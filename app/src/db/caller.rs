@@ -35,7 +35,7 @@ pub struct Caller {
 struct ViewerRow {
     id: Uuid,
     display_name: String,
-    profile_type: String,
+    profile_type: crate::profiles::model::ProfileType,
     is_primary: bool,
     user_display_name: Option<String>,
     timezone: String,
@@ -110,7 +110,7 @@ impl Caller {
     /// used and remembered instead.
     async fn viewer(&self, conn: &mut PgConnection) -> Result<(Viewer, Scope), AppError> {
         let rows: Vec<ViewerRow> = sqlx::query_as(
-            "select p.id, p.display_name, p.profile_type::text as profile_type, p.is_primary, \
+            "select p.id, p.display_name, p.profile_type, p.is_primary, \
                u.display_name as user_display_name, coalesce(u.timezone, 'UTC') as timezone \
              from wt_profiles p left join wt_users u on u.id = p.user_id \
              where p.user_id = $1 order by p.is_primary desc, p.created_at, p.display_name",

@@ -93,6 +93,27 @@ pub async fn service<T>(
     Ok(out)
 }
 
+/// Resolves the PostgreSQL enum types the app binds and reads, once for each
+/// new connection. sqlx caches a custom type per connection; without this
+/// the first requests on every connection pay two or three catalogue queries
+/// per enum (seen as 17 statements instead of 10 for one dashboard render).
+/// A module that adds an enum adds it here.
+pub async fn prepare_connection(conn: &mut PgConnection) -> sqlx::Result<()> {
+    use crate::health::logic::{HealthSource, ManualMetric};
+    use crate::meals::model::MealType;
+    use crate::profiles::model::ProfileType;
+    use crate::workouts::model::WorkoutType;
+    sqlx::query("select $1, $2, $3, $4, $5")
+        .bind(ManualMetric::Weight)
+        .bind(HealthSource::Manual)
+        .bind(ProfileType::Parent)
+        .bind(MealType::Breakfast)
+        .bind(WorkoutType::Cardio)
+        .fetch_one(conn)
+        .await
+        .map(drop)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

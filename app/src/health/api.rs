@@ -28,7 +28,7 @@ pub async fn log_metric(#[server(flatten)] form: super::model::MetricForm) -> Re
                         let super::model::MetricForm { metric, value, unit, date, time } = form;
                         let entry = super::logic::parse_entry(&metric, &value, &unit, &date, &time, scope.today)
                             .map_err(AppError::Invalid)?;
-                        let stored = super::db::insert_manual(conn, scope.user_id, scope.profile_id, &entry).await?;
+                        let stored = super::db::insert_manual(conn, scope, &entry).await?;
                         Ok((stored, entry.metric))
                     })
                 })
@@ -50,7 +50,7 @@ pub async fn health_page(metric: String) -> Result<Paged<Vec<MetricEntry>>, AppE
             Caller::require()
                 .await?
                 .page(move |conn, scope| {
-                    Box::pin(async move { Ok(super::db::recent(conn, scope.profile_id, metric, HISTORY_LEN).await?) })
+                    Box::pin(async move { Ok(super::db::recent(conn, scope, metric, HISTORY_LEN).await?) })
                 })
                 .await
         }

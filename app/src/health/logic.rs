@@ -1,12 +1,15 @@
 //! Manual health entries: units, plausible ranges and the dedupe key. Pure.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
 
-/// The metrics a person can enter by hand in this version.
+/// The metrics a person can enter by hand in this version: a subset of
+/// `wt_metric_type`, stored as that enum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_metric_type", rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum ManualMetric {
     Weight,
@@ -26,7 +29,7 @@ impl ManualMetric {
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.metric_type() == s)
+        <Self as crate::input::Choice>::parse(s)
     }
     pub fn label(self) -> &'static str {
         match self {
@@ -61,14 +64,66 @@ impl ManualMetric {
     }
 }
 
+impl crate::input::Choice for ManualMetric {
+    const ALL: &'static [Self] = &ManualMetric::ALL;
+    fn value(self) -> &'static str {
+        self.metric_type()
+    }
+    fn label(self) -> &'static str {
+        ManualMetric::label(self)
+    }
+}
+
+/// `wt_health_source`: where a measurement came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_health_source", rename_all = "lowercase"))]
+#[serde(rename_all = "lowercase")]
+pub enum HealthSource {
+    HealthConnect,
+    HealthKit,
+    Garmin,
+    Strava,
+    Manual,
+}
+
+impl crate::input::Choice for HealthSource {
+    const ALL: &'static [Self] = &[
+        HealthSource::HealthConnect,
+        HealthSource::HealthKit,
+        HealthSource::Garmin,
+        HealthSource::Strava,
+        HealthSource::Manual,
+    ];
+    fn value(self) -> &'static str {
+        match self {
+            HealthSource::HealthConnect => "healthconnect",
+            HealthSource::HealthKit => "healthkit",
+            HealthSource::Garmin => "garmin",
+            HealthSource::Strava => "strava",
+            HealthSource::Manual => "manual",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            HealthSource::HealthConnect => "Health Connect",
+            HealthSource::HealthKit => "Apple Health",
+            HealthSource::Garmin => "Garmin",
+            HealthSource::Strava => "Strava",
+            HealthSource::Manual => "Entered by hand",
+        }
+    }
+}
+
 pub const KG_PER_LB: f64 = 0.453_592_37;
 
-/// A validated manual entry, in stored units.
+/// A validated manual entry, in stored units, at the wall-clock time the
+/// person typed (in the household's zone; the server turns it into an instant).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ManualEntry {
     pub metric: ManualMetric,
     pub value: f64,
-    pub recorded_at: DateTime<Utc>,
+    pub local_time: NaiveDateTime,
 }
 
 /// Sleep may be typed as decimal hours (7.5) or hours and minutes (7:30).
@@ -149,16 +204,16 @@ pub fn parse_entry(
     };
     match (value, date, time) {
         (Some(value), Some(date), Some(time)) if errors.is_empty() => {
-            Ok(ManualEntry { metric, value, recorded_at: Utc.from_utc_datetime(&date.and_time(time)) })
+            Ok(ManualEntry { metric, value, local_time: date.and_time(time) })
         }
         _ => Err(errors),
     }
 }
 
 /// The text whose hash is `dedupe_hash` for a manual entry: the same person,
-/// metric, moment and value is the same measurement.
-pub fn dedupe_key(profile_id: uuid::Uuid, entry: &ManualEntry) -> String {
-    format!("manual|{profile_id}|{}|{}|{:.2}", entry.metric.metric_type(), entry.recorded_at.to_rfc3339(), entry.value)
+/// metric, moment (`recorded_at`, the entry's instant) and value is the same measurement.
+pub fn dedupe_key(profile_id: uuid::Uuid, entry: &ManualEntry, recorded_at: DateTime<Utc>) -> String {
+    format!("manual|{profile_id}|{}|{}|{:.2}", entry.metric.metric_type(), recorded_at.to_rfc3339(), entry.value)
 }
 
 #[cfg(test)]
@@ -173,7 +228,7 @@ mod tests {
     fn pounds_are_stored_as_kilograms() {
         let e = parse_entry("weight", "165", "lb", "2026-11-20", "", today()).unwrap();
         assert_eq!(e.value, 74.84);
-        assert_eq!(e.recorded_at.to_rfc3339(), "2026-11-20T12:00:00+00:00");
+        assert_eq!(e.local_time.to_string(), "2026-11-20 12:00:00");
     }
 
     #[test]
@@ -206,8 +261,9 @@ mod tests {
         let a = parse_entry("weight", "70.0", "kg", "2026-11-20", "07:15", today()).unwrap();
         let b = parse_entry("weight", "70", "kg", "2026-11-20", "07:15", today()).unwrap();
         let c = parse_entry("weight", "70.1", "kg", "2026-11-20", "07:15", today()).unwrap();
-        assert_eq!(dedupe_key(p, &a), dedupe_key(p, &b));
-        assert_ne!(dedupe_key(p, &a), dedupe_key(p, &c));
+        let at = |e: &ManualEntry| e.local_time.and_utc();
+        assert_eq!(dedupe_key(p, &a, at(&a)), dedupe_key(p, &b, at(&b)));
+        assert_ne!(dedupe_key(p, &a, at(&a)), dedupe_key(p, &c, at(&c)));
     }
 }
 

@@ -15,7 +15,7 @@ pub async fn tile(
     config: &crate::profiles::logic::TileConfig,
 ) -> sqlx::Result<crate::modules::TileSummary> {
     let metric = logic::ManualMetric::parse(&config.metric).unwrap_or(logic::ManualMetric::Weight);
-    let recent = db::recent(conn, scope.profile_id, metric, 30).await?;
+    let recent = db::recent(conn, scope, metric, 30).await?;
     let history: Vec<_> = recent.into_iter().rev().map(|e| (e.recorded_at.timestamp(), e.value_num)).collect();
     Ok(logic::tile_summary(Some(metric), &history))
 }

@@ -41,7 +41,7 @@ pub async fn recovery_page() -> Result<Paged<RecoveryPageData>, AppError> {
                             .into_iter()
                             .map(|(d, load)| DailyLoad { day: day_number(d), load })
                             .collect();
-                        let training = super::model::training_summary(&loads, day_number(scope.today));
+                        let training = super::logic::page::training_summary(&loads, day_number(scope.today));
                         Ok(RecoveryPageData { entries, training })
                     })
                 })
@@ -62,7 +62,7 @@ pub async fn set_recovery_override(#[server(flatten)] form: super::model::Overri
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
                         let super::model::OverrideForm { date, reason, score, note } = form;
-                        let draft = super::model::parse_override(&date, &reason, &score, &note, scope.today)
+                        let draft = super::logic::page::parse_override(&date, &reason, &score, &note, scope.today)
                             .map_err(AppError::Invalid)?;
                         if !super::db::set_override(conn, scope.profile_id, &draft).await? {
                             return Err(FieldErrors::single(

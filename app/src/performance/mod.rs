@@ -23,5 +23,5 @@ pub async fn tile(
     config: &crate::profiles::logic::TileConfig,
 ) -> sqlx::Result<crate::modules::TileSummary> {
     let figures = db::tile_figures(conn, scope.profile_id, scope.today).await?;
-    Ok(model::tile_summary(&config.metric, &figures))
+    Ok(logic::page::tile_summary(&config.metric, &figures))
 }

@@ -5,16 +5,16 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::logic::{ModuleName, ProfileDraft, TileConfig};
-use super::model::{ModuleTile, Profile, ProfileChip};
+use super::model::{ModuleTile, Profile, ProfileChip, ProfileType};
 
-const PROFILE_COLUMNS: &str = "id, profile_type::text as profile_type, display_name, date_of_birth, gender, \
+const PROFILE_COLUMNS: &str = "id, profile_type, display_name, date_of_birth, gender, \
      height_cm::float8 as height_cm, weight_kg::float8 as weight_kg, activity_level, \
      coalesce(fitness_goals, '{}') as fitness_goals, coalesce(dietary_restrictions, '{}') as dietary_restrictions, \
      coalesce(allergies, '{}') as allergies, is_primary";
 
 pub async fn list_chips(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Vec<ProfileChip>> {
     sqlx::query_as(
-        "select id, display_name, profile_type::text as profile_type, is_primary from wt_profiles \
+        "select id, display_name, profile_type, is_primary from wt_profiles \
          where user_id = $1 order by is_primary desc, created_at, display_name",
     )
     .bind(user_id)
@@ -58,10 +58,10 @@ pub async fn insert(
     let id: Uuid = sqlx::query_scalar(
         "insert into wt_profiles (user_id, profile_type, display_name, date_of_birth, gender, height_cm, weight_kg, \
             activity_level, fitness_goals, dietary_restrictions, allergies, is_primary) \
-         values ($1, $2::wt_profile_type, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
     )
     .bind(user_id)
-    .bind(if parent { "parent" } else { "dependent" })
+    .bind(if parent { ProfileType::Parent } else { ProfileType::Dependent })
     .bind(&draft.display_name)
     .bind(draft.date_of_birth)
     .bind(&draft.gender)

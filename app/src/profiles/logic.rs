@@ -286,6 +286,20 @@ pub fn parse_order(raw: &str) -> Option<Vec<ModuleName>> {
     complete.then_some(order)
 }
 
+/// The order after a tile is dragged onto another: the dragged tile takes the
+/// target's place and the tiles between them shift one step towards where it
+/// was (so dropping onto a later tile puts it after that tile).
+pub fn dropped_onto(order: &[ModuleName], dragged: ModuleName, target: ModuleName) -> Vec<ModuleName> {
+    let (Some(from), Some(to)) = (order.iter().position(|m| *m == dragged), order.iter().position(|m| *m == target))
+    else {
+        return order.to_vec();
+    };
+    let mut new_order = order.to_vec();
+    let moved = new_order.remove(from);
+    new_order.insert(to, moved);
+    new_order
+}
+
 pub const GENDERS: [(&str, &str); 4] =
     [("female", "Female"), ("male", "Male"), ("other", "Other"), ("undisclosed", "Prefer not to say")];
 
@@ -483,6 +497,17 @@ mod tests {
         assert!(parse_order("health,health").is_none());
         assert!(parse_order(&all[1..].join(",")).is_none());
         assert!(parse_order("health,bogus").is_none());
+    }
+
+    #[test]
+    fn a_dropped_tile_takes_the_targets_place() {
+        use ModuleName::{Health, Meals, Pantry, Workouts};
+        let order = [Health, Workouts, Meals, Pantry];
+        assert_eq!(dropped_onto(&order, Pantry, Health), vec![Pantry, Health, Workouts, Meals]);
+        assert_eq!(dropped_onto(&order, Health, Meals), vec![Workouts, Meals, Health, Pantry]);
+        assert_eq!(dropped_onto(&order, Workouts, Workouts), order.to_vec());
+        // A module missing from the order changes nothing.
+        assert_eq!(dropped_onto(&order[..2], Pantry, Health), order[..2].to_vec());
     }
 
     #[test]

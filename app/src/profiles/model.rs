@@ -4,13 +4,39 @@ use uuid::Uuid;
 
 use super::logic::{ModuleName, ProfileForm, TileConfig};
 
+/// `wt_profile_type`: the account holder's own profile, or a dependent's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_profile_type", rename_all = "snake_case"))]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileType {
+    Parent,
+    Dependent,
+}
+
+impl crate::input::Choice for ProfileType {
+    const ALL: &'static [Self] = &[ProfileType::Parent, ProfileType::Dependent];
+    fn value(self) -> &'static str {
+        match self {
+            ProfileType::Parent => "parent",
+            ProfileType::Dependent => "dependent",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            ProfileType::Parent => "Account holder",
+            ProfileType::Dependent => "Dependent",
+        }
+    }
+}
+
 /// Just enough of a profile for the header's switcher.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ProfileChip {
     pub id: Uuid,
     pub display_name: String,
-    pub profile_type: String,
+    pub profile_type: ProfileType,
     pub is_primary: bool,
 }
 
@@ -18,7 +44,7 @@ pub struct ProfileChip {
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Profile {
     pub id: Uuid,
-    pub profile_type: String,
+    pub profile_type: ProfileType,
     pub display_name: String,
     pub date_of_birth: Option<NaiveDate>,
     pub gender: Option<String>,

@@ -1,4 +1,5 @@
-//! What only the browser knows. Each function answers `None` on the server.
+//! What only the browser knows or does, for the islands. On the server each
+//! function answers `None` or does nothing (islands also render there).
 
 /// The browser's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`).
 pub fn time_zone() -> Option<String> {
@@ -9,6 +10,31 @@ pub fn time_zone() -> Option<String> {
     }
     #[cfg(not(feature = "hydrate"))]
     {
+        None
+    }
+}
+
+/// Loads the page again from the server (after an island saved a change
+/// that the server-rendered rest of the page shows).
+pub fn reload() {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = leptos::prelude::window().location().reload();
+    }
+}
+
+/// The `attribute` of the event's target or of its nearest ancestor that has
+/// one (for one listener on a list instead of one per item).
+pub fn data_attribute_of(event: &leptos::ev::DragEvent, attribute: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+        target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (event, attribute);
         None
     }
 }

@@ -10,42 +10,33 @@ use crate::profiles::api::SwitchProfile;
 use crate::ui::form::{BUTTON_QUIET, LABEL};
 use crate::ui::not_found::NotFound;
 
-/// Bumped after every successful change, so resources refetch when the page
-/// is hydrated (without JavaScript every change is a full page load anyway).
-#[derive(Clone, Copy)]
-pub struct DataVersion(pub RwSignal<u64>);
-
-pub fn data_version() -> RwSignal<u64> {
-    use_context::<DataVersion>().map(|v| v.0).unwrap_or_else(|| RwSignal::new(0))
-}
-
-/// Creates a server action whose success bumps the data version.
-pub fn tracked_action<S>() -> ServerAction<S>
-where
-    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let action = ServerAction::<S>::new();
-    let version = data_version();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            version.update(|v| *v += 1);
-        }
-    });
-    action
-}
-
 /// What a signed-in page's one server call answers.
 pub type PageData<T> = Result<Paged<T>, AppError>;
 
-/// A signed-in page. `page` is the page's one resource (created by the page
+/// A page's one load. Pages render on the server only (islands mode: just
+/// the `#[island]` components hydrate), so the resource is created outside
+/// hydration: its data is not serialised into the HTML for a hydration that
+/// would never read it.
+pub type PageLoad<T> = Resource<PageData<T>>;
+
+/// The page's load from its one server call; the closure reads the route's
+/// parameters it needs. It runs once per render.
+pub fn page_load<T, Fut>(fetch: impl Fn() -> Fut + Send + Sync + 'static) -> PageLoad<T>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = PageData<T>> + Send + 'static,
+{
+    leptos::reactive::owner::Owner::with_no_hydration(move || Resource::new(|| (), move |_| fetch()))
+}
+
+/// A signed-in page. `page` is the page's one load (created by the page
 /// component, outside this Suspense, so the server renders it once): its
 /// server call returns the viewer for the header and the page's data, read
 /// in one transaction. `render` draws the data. Visitors are sent to the
 /// sign-in page; a missing record is the 404 page; any other failure is a
 /// notice, never "not found".
 #[component]
-pub fn Page<T, F, V>(page: Resource<PageData<T>>, render: F) -> impl IntoView
+pub fn Page<T, F, V>(page: PageLoad<T>, render: F) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     F: Fn(T, Viewer) -> V + Send + Sync + 'static,
@@ -53,7 +44,7 @@ where
 {
     let render = StoredValue::new(render);
     view! {
-        <Transition fallback=|| view! { <p class="p-4">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="p-4">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Paged { viewer, data, flash }) => {
@@ -76,23 +67,13 @@ where
                     .into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
-}
-
-/// The page resource for a server call, refetched after every tracked change.
-pub fn page_resource<T, Fut>(fetch: impl Fn() -> Fut + Send + Sync + 'static) -> Resource<PageData<T>>
-where
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-    Fut: std::future::Future<Output = PageData<T>> + Send + 'static,
-{
-    let version = data_version();
-    Resource::new(move || version.get(), move |_| fetch())
 }
 
 #[component]
 fn Header(viewer: Viewer) -> impl IntoView {
-    let switch = tracked_action::<SwitchProfile>();
+    let switch = ServerAction::<SwitchProfile>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let current = viewer.current_profile.id;
     let options = viewer
@@ -137,7 +118,9 @@ fn Header(viewer: Viewer) -> impl IntoView {
 /// form post, so the form shows its messages and what was typed.
 #[component]
 pub fn VisitorPage(children: ChildrenFn) -> impl IntoView {
-    let flash = Resource::new(|| (), |_| crate::account::api::visitor_flash());
+    let flash = leptos::reactive::owner::Owner::with_no_hydration(|| {
+        Resource::new(|| (), |_| crate::account::api::visitor_flash())
+    });
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| ()>

@@ -19,7 +19,7 @@ pub async fn log_workout(#[server(flatten)] form: super::model::WorkoutForm) -> 
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
                         let draft = form.parse(scope.today).map_err(AppError::Invalid)?;
-                        Ok(super::db::insert_completed(conn, scope.profile_id, &draft).await?)
+                        Ok(super::db::insert_completed(conn, scope, &draft).await?)
                     })
                 })
                 .await?;

@@ -5,22 +5,24 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::model::{WorkoutDraft, WorkoutEntry, WorkoutTileFigures};
+use crate::db::Scope;
 
-/// Stores a completed session on the calendar day the person chose. The day
-/// is kept as noon UTC of that date, which the engine and every list read
-/// back as the same date (`completed_at::date` in the server's UTC).
-pub async fn insert_completed(conn: &mut PgConnection, profile_id: Uuid, draft: &WorkoutDraft) -> sqlx::Result<()> {
+/// Stores a completed session on the calendar day the person chose. It is
+/// kept as noon of that day in the household's zone, which the engine reads
+/// back as the same day (`completed_at at time zone` that zone).
+pub async fn insert_completed(conn: &mut PgConnection, scope: Scope, draft: &WorkoutDraft) -> sqlx::Result<()> {
     sqlx::query(
         "insert into wt_workouts (profile_id, name, workout_type, scheduled_date, completed, completed_at, \
            duration_minutes, session_rpe) \
-         values ($1, $2, $3, $4, true, ($4 + time '12:00') at time zone 'UTC', $5, $6)",
+         values ($1, $2, $3, $4, true, ($4 + time '12:00') at time zone $7, $5, $6)",
     )
-    .bind(profile_id)
+    .bind(scope.profile_id)
     .bind(&draft.name)
     .bind(draft.workout_type)
     .bind(draft.day)
     .bind(draft.duration_minutes)
     .bind(draft.session_rpe)
+    .bind(scope.time_zone.name())
     .execute(conn)
     .await
     .map(drop)

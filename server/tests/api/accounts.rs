@@ -1,12 +1,14 @@
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{SignedUp, TestApp, PASSWORD};
+use app::account::api::SignIn;
+use app::health::{api::LogMetric, model::MetricForm};
 
 #[tokio::test]
 async fn sign_up_creates_the_account_its_user_row_a_parent_profile_and_every_module() {
     let app = TestApp::spawn().await;
-    let (client, _email, user_id) = app.sign_up("Dana").await;
+    let SignedUp { client, email: _email, user_id } = app.sign_up("Dana").await;
 
     let (display_name, tier, tz): (Option<String>, String, String) =
         sqlx::query_as("select display_name, plan_tier::text, timezone from wt_users where id = $1")
@@ -84,12 +86,11 @@ async fn common_passwords_are_refused() {
 #[tokio::test]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    let (_, email, _) = app.sign_up("Eli").await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Eli").await;
     let client = app.client();
-    let wrong = app.call(&client, "account/sign-in", &[("email", &email), ("password", "wrong-password-1")]).await;
-    let unknown = app
-        .call(&client, "account/sign-in", &[("email", "nobody@example.org"), ("password", "wrong-password-1")])
-        .await;
+    let wrong = app.send(&client, SignIn { email: email.clone(), password: "wrong-password-1".into() }).await;
+    let unknown =
+        app.send(&client, SignIn { email: "nobody@example.org".into(), password: "wrong-password-1".into() }).await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(unknown.status(), wrong.status());
     assert_eq!(wrong.text().await.unwrap(), unknown.text().await.unwrap());
@@ -98,7 +99,7 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
 #[tokio::test]
 async fn sign_up_with_a_taken_email_answers_like_a_failed_sign_in() {
     let app = TestApp::spawn().await;
-    let (_, email, _) = app.sign_up("Fay").await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Fay").await;
     let client = app.client();
     let taken = app
         .call(
@@ -107,9 +108,8 @@ async fn sign_up_with_a_taken_email_answers_like_a_failed_sign_in() {
             &[("email", &email), ("password", "another-long-pass-9"), ("display_name", "X")],
         )
         .await;
-    let failed = app
-        .call(&client, "account/sign-in", &[("email", "nobody@example.org"), ("password", "another-long-pass-9")])
-        .await;
+    let failed =
+        app.send(&client, SignIn { email: "nobody@example.org".into(), password: "another-long-pass-9".into() }).await;
     assert_eq!(taken.status(), failed.status());
     assert_eq!(taken.text().await.unwrap(), failed.text().await.unwrap());
     let accounts: i64 = sqlx::query_scalar("select count(*) from auth.users").fetch_one(&app.admin).await.unwrap();
@@ -119,7 +119,7 @@ async fn sign_up_with_a_taken_email_answers_like_a_failed_sign_in() {
 #[tokio::test]
 async fn sessions_use_safe_cookies_get_a_new_id_at_each_sign_in_and_die_at_sign_out() {
     let app = TestApp::spawn().await;
-    let (_, email, _) = app.sign_up("Gus").await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Gus").await;
     let client = app.client();
     let form = [("email", email.as_str()), ("password", PASSWORD)];
     let sign_in = || app.call(&client, "account/sign-in", &form);
@@ -160,23 +160,23 @@ async fn sessions_use_safe_cookies_get_a_new_id_at_each_sign_in_and_die_at_sign_
 #[tokio::test]
 async fn repeated_failures_are_rate_limited_per_account() {
     let app = TestApp::spawn().await;
-    let (_, email, _) = app.sign_up("Hal").await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Hal").await;
     let client = app.client();
     for _ in 0..5 {
-        let res = app.call(&client, "account/sign-in", &[("email", &email), ("password", "nope-nope-nope")]).await;
+        let res = app.send(&client, SignIn { email: email.clone(), password: "nope-nope-nope".into() }).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Even the right password is refused while the account is throttled.
-    let res = app.call(&client, "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    let res = app.send(&client, SignIn { email: email.clone(), password: PASSWORD.into() }).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]
 async fn changing_the_password_signs_out_other_sessions_but_not_this_one() {
     let app = TestApp::spawn().await;
-    let (laptop, email, _) = app.sign_up("Ivy").await;
+    let SignedUp { client: laptop, email, user_id: _ } = app.sign_up("Ivy").await;
     let phone = app.client();
-    let res = app.call(&phone, "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    let res = app.send(&phone, SignIn { email: email.clone(), password: PASSWORD.into() }).await;
     assert!(res.status().is_success());
     assert_eq!(app.get_html(&phone, "/").await.0, StatusCode::OK);
 
@@ -193,30 +193,36 @@ async fn changing_the_password_signs_out_other_sessions_but_not_this_one() {
     let res = phone.get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND, "the other session ended");
 
-    let old = app.call(&app.client(), "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    let old = app.send(&app.client(), SignIn { email: email.clone(), password: PASSWORD.into() }).await;
     assert_eq!(old.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let new =
-        app.call(&app.client(), "account/sign-in", &[("email", &email), ("password", "a-brand-new-passphrase")]).await;
+    let new = app.send(&app.client(), SignIn { email: email.clone(), password: "a-brand-new-passphrase".into() }).await;
     assert!(new.status().is_success());
 }
 
 #[tokio::test]
 async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
     let app = TestApp::spawn().await;
-    let (client, email, user_id) = app.sign_up("Jo").await;
-    let (_, _, other_id) = app.sign_up("Kim").await;
+    let SignedUp { client, email, user_id } = app.sign_up("Jo").await;
+    let SignedUp { client: _, email: _, user_id: other_id } = app.sign_up("Kim").await;
     // A second session whose page load puts the user in the server's cache.
     let phone = app.client();
-    let res = app.call(&phone, "account/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+    let res = app.send(&phone, SignIn { email: email.clone(), password: PASSWORD.into() }).await;
     assert!(res.status().is_success());
     assert_eq!(app.get_html(&phone, "/").await.0, StatusCode::OK);
     let res = app.call(&client, "profiles/create", &profile_form("Lou")).await;
     assert!(res.status().is_success());
     let res = app
-        .call(
+        .send(
             &client,
-            "health/log",
-            &[("metric", "weight"), ("value", "70"), ("unit", "kg"), ("date", ""), ("time", "")],
+            LogMetric {
+                form: MetricForm {
+                    metric: "weight".into(),
+                    value: "70".into(),
+                    unit: "kg".into(),
+                    date: "".into(),
+                    time: "".into(),
+                },
+            },
         )
         .await;
     assert!(res.status().is_success());
@@ -289,12 +295,11 @@ async fn many_failures_from_one_address_are_rate_limited_across_accounts() {
     // 30 failures spread over 30 addresses: no single account reaches its limit.
     for i in 0..30 {
         let email = format!("probe-{i}@example.org");
-        let res = app.call(&client, "account/sign-in", &[("email", &email), ("password", "guess-guess-guess")]).await;
+        let res = app.send(&client, SignIn { email: email.clone(), password: "guess-guess-guess".into() }).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "attempt {i}");
     }
-    let res = app
-        .call(&client, "account/sign-in", &[("email", "probe-31@example.org"), ("password", "guess-guess-guess")])
-        .await;
+    let res =
+        app.send(&client, SignIn { email: "probe-31@example.org".into(), password: "guess-guess-guess".into() }).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 

@@ -1,6 +1,6 @@
 use reqwest::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{SignedUp, TestApp};
 
 /// The `data-module` attributes of the rendered tiles, in page order.
 fn tile_modules(html: &str) -> Vec<String> {
@@ -13,7 +13,7 @@ fn tile_modules(html: &str) -> Vec<String> {
 #[tokio::test]
 async fn the_dashboard_shows_enabled_tiles_in_tile_order_with_their_config() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Uma").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Uma").await;
 
     let (_, html) = app.get_html(&client, "/").await;
     assert_eq!(tile_modules(&html)[..3], ["health", "workouts", "meals"]);
@@ -63,7 +63,7 @@ async fn the_dashboard_shows_enabled_tiles_in_tile_order_with_their_config() {
 #[tokio::test]
 async fn a_full_reorder_must_name_every_module_once() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Vic").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Vic").await;
     let res = app.call(&client, "tiles/reorder", &[("order", "health,health")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let order = "insights,daily,pantry,supplements,plans,performance,meals,workouts,health";
@@ -76,7 +76,7 @@ async fn a_full_reorder_must_name_every_module_once() {
 #[tokio::test]
 async fn tile_settings_reject_values_outside_the_palette() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Wes").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Wes").await;
     let res = app
         .call(
             &client,
@@ -92,7 +92,7 @@ async fn tile_settings_reject_values_outside_the_palette() {
 #[tokio::test]
 async fn each_live_tile_summarises_its_own_module_and_modules_still_to_come_say_so() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Xan").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Xan").await;
     let profile = app.primary_profile(user_id).await;
     sqlx::query(
         "insert into wt_meals (profile_id, meal_date, meal_type, name) values ($1, current_date, 'breakfast', 'Porridge'), \
@@ -140,20 +140,29 @@ const DASHBOARD_STATEMENT_BUDGET: i64 = 10;
 async fn one_dashboard_render_stays_within_its_statement_budget() {
     let app = TestApp::spawn_without_workers().await;
     sqlx::query("create extension if not exists pg_stat_statements").execute(&app.admin).await.unwrap();
-    let (client, _, _) = app.sign_up("Bea").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Bea").await;
     // The first page after signing in loads the user into the cache.
     let (status, _) = app.get_html(&client, "/").await;
     assert_eq!(status, StatusCode::OK);
 
+    sqlx::query("select pg_stat_statements_reset()").execute(&app.admin).await.unwrap();
     let before = statements_so_far(&app).await;
     let (status, html) = app.get_html(&client, "/").await;
     let used = statements_so_far(&app).await - before;
+    let ran: Vec<(String, i64)> = sqlx::query_as(
+        "select query, calls from pg_stat_statements s \
+         where s.dbid = (select oid from pg_database where datname = current_database()) \
+           and s.userid in (select oid from pg_roles where rolname in ('wt_app', 'authenticated', 'service_role'))",
+    )
+    .fetch_all(&app.admin)
+    .await
+    .unwrap();
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("data-testid=\"tiles\""), "{html}");
     assert!(used > 0, "the render must be counted at all");
     assert!(
         used <= DASHBOARD_STATEMENT_BUDGET,
-        "one dashboard render ran {used} statements; the budget is {DASHBOARD_STATEMENT_BUDGET}"
+        "one dashboard render ran {used} statements; the budget is {DASHBOARD_STATEMENT_BUDGET}: {ran:#?}"
     );
 
     // Turning tiles off takes their queries away.

@@ -253,7 +253,8 @@ async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
     let admin = admin_pool(&db).await;
     let pool = app_pool(&db).await;
     let a = seed(&admin, 60).await;
-    // Seeding 240 metrics and 30 workouts coalesced into one row, from the earliest date.
+    // Seeding 240 metrics and 30 workouts coalesced into one row, from the day
+    // before the earliest UTC date (the household's day may be the one before).
     let (rows, from, generation): (i64, NaiveDate, i64) = sqlx::query_as(
         "select count(*), min(from_date), max(generation) from engine.recompute_queue where profile_id = $1",
     )
@@ -261,7 +262,7 @@ async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
     .fetch_one(&admin)
     .await
     .unwrap();
-    assert_eq!((rows, from), (1, today() - Duration::days(59)));
+    assert_eq!((rows, from), (1, today() - Duration::days(60)));
     assert!(generation >= 270, "{generation}");
 
     // Two workers: SKIP LOCKED hands the row to one of them.
@@ -274,7 +275,7 @@ async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
     assert!(claim(&pool, "w2", 8).await.unwrap().is_empty(), "a locked row is skipped, not waited for");
     holder.rollback().await.unwrap();
 
-    assert_eq!(run_once(&pool, "w1", today()).await.unwrap(), 1);
+    assert_eq!(run_once(&pool, "w1", Utc::now()).await.unwrap(), 1);
     let left: i64 = sqlx::query_scalar("select count(*) from engine.recompute_queue").fetch_one(&admin).await.unwrap();
     assert_eq!(left, 0);
     assert!(engine_rows(&admin, a).await.2 > 0, "recovery scores were written");
@@ -328,7 +329,7 @@ async fn deleting_a_profile_cascades_without_requeueing_and_the_worker_drops_its
     // The cascade deletes 20 metrics and 3 workouts; none of them re-queues the profile.
     sqlx::query("delete from wt_profiles where id = $1").bind(a).execute(&admin).await.unwrap();
     assert_eq!(generation().await, Some(before));
-    assert_eq!(run_once(&pool, "w1", today()).await.unwrap(), 1);
+    assert_eq!(run_once(&pool, "w1", Utc::now()).await.unwrap(), 1);
     assert_eq!(generation().await, None, "the worker removed the row of the deleted profile");
 }
 
@@ -460,4 +461,69 @@ async fn a_persons_override_is_kept_apart_and_survives_recomputation() {
         .await
         .unwrap();
     assert_eq!(others, 1, "rows without an override went with their inputs");
+}
+
+/// A household in `zone` with one profile and one 40-minute session
+/// completed at `completed_at` (UTC), and a resting HR taken then.
+async fn household_in(admin: &PgPool, zone: &str, completed_at: &str) -> Uuid {
+    let profile = seed(admin, 0).await;
+    sqlx::query("insert into wt_users (id, timezone) select user_id, $2 from wt_profiles where id = $1")
+        .bind(profile)
+        .bind(zone)
+        .execute(admin)
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into wt_workouts (profile_id, name, workout_type, completed, completed_at, duration_minutes, session_rpe) \
+         values ($1, 'Run', 'cardio', true, $2::timestamptz, 40, 6)",
+    )
+    .bind(profile)
+    .bind(completed_at)
+    .execute(admin)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into wt_health_metrics (user_id, profile_id, source, metric_type, value_num, recorded_at, dedupe_hash) \
+         select user_id, id, 'manual', 'resting_hr', 55, $2::timestamptz, md5(id::text) from wt_profiles where id = $1",
+    )
+    .bind(profile)
+    .bind(completed_at)
+    .execute(admin)
+    .await
+    .unwrap();
+    profile
+}
+
+#[tokio::test]
+async fn the_engine_counts_days_on_the_households_clock() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    // 00:30 on 3 December in Auckland (NZDT) is 11:30 UTC on the 2nd;
+    // 23:30 on 2 December in Los Angeles (PST) is 07:30 UTC on the 3rd.
+    let auckland = household_in(&admin, "Pacific/Auckland", "2026-12-02T11:30:00Z").await;
+    let los_angeles = household_in(&admin, "America/Los_Angeles", "2026-12-03T07:30:00Z").await;
+    let load_days = |profile: Uuid| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_scalar::<_, NaiveDate>("select load_date from wt_training_loads where profile_id = $1")
+                .bind(profile)
+                .fetch_all(&admin)
+                .await
+                .unwrap()
+        }
+    };
+    use app::performance::recompute::{recompute, Through};
+    recompute(&pool, los_angeles, day(1), day(4)).await.unwrap().unwrap();
+    assert_eq!(load_days(los_angeles).await, vec![day(2)]);
+
+    // Through 2 December, Auckland's session (on the 3rd there) is not yet in range…
+    recompute(&pool, auckland, day(1), day(2)).await.unwrap().unwrap();
+    assert_eq!(load_days(auckland).await, vec![]);
+    // …but the worker computes through the household's today: at 11:30 UTC
+    // on 2 December it is already 3 December in Auckland.
+    let now = "2026-12-02T11:30:00Z".parse::<chrono::DateTime<Utc>>().unwrap();
+    recompute(&pool, auckland, day(1), Through::TodayAt(now)).await.unwrap().unwrap();
+    assert_eq!(load_days(auckland).await, vec![day(3)]);
 }

@@ -1,17 +1,25 @@
 use reqwest::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{SignedUp, TestApp};
+use app::health::{api::LogMetric, model::MetricForm};
 
 #[tokio::test]
 async fn a_logged_weight_is_stored_listed_and_charted_for_the_current_profile() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Yara").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Yara").await;
     for (date, value) in [("2026-11-01", "71.2"), ("2026-11-08", "70.6"), ("2026-11-15", "70.1")] {
         let res = app
-            .call(
+            .send(
                 &client,
-                "health/log",
-                &[("metric", "weight"), ("value", value), ("unit", "kg"), ("date", date), ("time", "")],
+                LogMetric {
+                    form: MetricForm {
+                        metric: "weight".into(),
+                        value: value.into(),
+                        unit: "kg".into(),
+                        date: date.into(),
+                        time: "".into(),
+                    },
+                },
             )
             .await;
         assert!(res.status().is_success(), "{}", res.status());
@@ -40,7 +48,7 @@ async fn a_logged_weight_is_stored_listed_and_charted_for_the_current_profile() 
 #[tokio::test]
 async fn a_double_submit_stores_one_row() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Zed").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Zed").await;
     let form = [("metric", "resting_hr"), ("value", "58"), ("unit", "bpm"), ("date", "2026-11-20"), ("time", "07:00")];
     let first = app.call(&client, "health/log", &form).await;
     let second = app.call(&client, "health/log", &form).await;
@@ -58,12 +66,19 @@ async fn a_double_submit_stores_one_row() {
 #[tokio::test]
 async fn implausible_or_malformed_entries_are_refused_with_field_messages() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Ada").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Ada").await;
     let res = app
-        .call(
+        .send(
             &client,
-            "health/log",
-            &[("metric", "resting_hr"), ("value", "400"), ("unit", "bpm"), ("date", ""), ("time", "")],
+            LogMetric {
+                form: MetricForm {
+                    metric: "resting_hr".into(),
+                    value: "400".into(),
+                    unit: "bpm".into(),
+                    date: "".into(),
+                    time: "".into(),
+                },
+            },
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -71,10 +86,17 @@ async fn implausible_or_malformed_entries_are_refused_with_field_messages() {
     assert!(body["Invalid"]["value"].as_str().unwrap().contains("between 25 and 220"), "{body}");
 
     let res = app
-        .call(
+        .send(
             &client,
-            "health/log",
-            &[("metric", "weight"), ("value", "70"), ("unit", "stone"), ("date", "yesterday"), ("time", "")],
+            LogMetric {
+                form: MetricForm {
+                    metric: "weight".into(),
+                    value: "70".into(),
+                    unit: "stone".into(),
+                    date: "yesterday".into(),
+                    time: "".into(),
+                },
+            },
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -98,7 +120,7 @@ async fn implausible_or_malformed_entries_are_refused_with_field_messages() {
 #[tokio::test]
 async fn entries_go_to_the_profile_being_viewed() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Bea").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Bea").await;
     app.call(&client, "profiles/create", &crate::accounts::profile_form("Cal")).await;
     let child: uuid::Uuid = sqlx::query_scalar("select id from wt_profiles where user_id = $1 and not is_primary")
         .bind(user_id)
@@ -107,10 +129,17 @@ async fn entries_go_to_the_profile_being_viewed() {
         .unwrap();
     app.call(&client, "profiles/switch", &[("profile_id", &child.to_string())]).await;
     let res = app
-        .call(
+        .send(
             &client,
-            "health/log",
-            &[("metric", "sleep"), ("value", "10:15"), ("unit", "h"), ("date", ""), ("time", "")],
+            LogMetric {
+                form: MetricForm {
+                    metric: "sleep".into(),
+                    value: "10:15".into(),
+                    unit: "h".into(),
+                    date: "".into(),
+                    time: "".into(),
+                },
+            },
         )
         .await;
     assert!(res.status().is_success());

@@ -120,6 +120,13 @@ pub async fn app_pool(database: &str) -> PgPool {
     PgPoolOptions::new().max_connections(4).connect_with(cluster().options("wt_app", database)).await.expect("app pool")
 }
 
+/// A household that just signed up: its signed-in client, email and user id.
+pub struct SignedUp {
+    pub client: Client,
+    pub email: String,
+    pub user_id: Uuid,
+}
+
 pub struct TestApp {
     pub address: String,
     /// Superuser access to this test's database, for arranging and asserting.
@@ -174,8 +181,25 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
-    /// Posts a form to a server function the way a hydrated page does
-    /// (answers with data and a precise status).
+    /// Calls a server function by its generated struct (`SignUp { .. }`),
+    /// encoded as Leptos' client encodes it; answers with data and a precise status.
+    pub async fn send<S>(&self, client: &Client, call: S) -> Response
+    where
+        S: leptos::server_fn::ServerFn + serde::Serialize,
+    {
+        let body = serde_qs::to_string(&call).expect("the call encodes");
+        client
+            .post(self.url(S::PATH))
+            .header(ACCEPT, "application/json")
+            .header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts raw form fields to a server function (for malformed and hostile
+    /// input, which the typed structs cannot express).
     pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
         client
             .post(self.url(&format!("/api/{endpoint}")))
@@ -206,13 +230,17 @@ impl TestApp {
         (status, res.text().await.expect("body"))
     }
 
-    /// Signs up a new household with a random email; returns (client, email, user id).
-    pub async fn sign_up(&self, name: &str) -> (Client, String, Uuid) {
+    /// Signs up a new household with a random email, signed in on its own client.
+    pub async fn sign_up(&self, name: &str) -> SignedUp {
         let client = self.client();
         let email = format!("{}-{}@example.org", name.to_lowercase(), Uuid::new_v4().simple());
-        let res = self
-            .call(&client, "account/sign-up", &[("email", &email), ("password", PASSWORD), ("display_name", name)])
-            .await;
+        let call = app::account::api::SignUp {
+            email: email.clone(),
+            password: PASSWORD.to_owned(),
+            display_name: name.to_owned(),
+            timezone: None,
+        };
+        let res = self.send(&client, call).await;
         assert!(
             res.status().is_success() || res.status().is_redirection(),
             "sign-up failed: {} {:?}",
@@ -224,7 +252,7 @@ impl TestApp {
             .fetch_one(&self.admin)
             .await
             .expect("the user exists");
-        (client, email, id)
+        SignedUp { client, email, user_id: id }
     }
 
     pub async fn primary_profile(&self, user_id: Uuid) -> Uuid {

@@ -1,6 +1,6 @@
 use reqwest::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{SignedUp, TestApp};
 
 fn meal<'a>(name: &'a str, facts: [&'a str; 4]) -> Vec<(&'a str, &'a str)> {
     vec![
@@ -22,7 +22,7 @@ fn meal<'a>(name: &'a str, facts: [&'a str; 4]) -> Vec<(&'a str, &'a str)> {
 #[tokio::test]
 async fn a_meal_with_label_values_is_graded_a_to_e_with_e_folded_into_the_spec_column() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Gil").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Gil").await;
     // OFF cookies.json: 3460 kJ (826.96 kcal), 0 sugars, 15 g saturated fat, 0 salt → 20 points, E.
     let res = app.call(&client, "meals/log", &meal("Butter cookies", ["826.96", "0", "15", "0"])).await;
     assert!(res.status().is_success(), "{}", res.status());
@@ -56,7 +56,7 @@ async fn a_meal_with_label_values_is_graded_a_to_e_with_e_folded_into_the_spec_c
 #[tokio::test]
 async fn partial_label_values_are_refused_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Hana").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Hana").await;
     let res = app.call(&client, "meals/log", &meal("Soup", ["", "2", "", ""])).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();

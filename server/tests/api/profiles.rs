@@ -2,12 +2,12 @@ use reqwest::StatusCode;
 use uuid::Uuid;
 
 use crate::accounts::profile_form;
-use crate::helpers::TestApp;
+use crate::helpers::{SignedUp, TestApp};
 
 #[tokio::test]
 async fn a_parent_adds_a_dependent_with_every_field_and_switches_to_it() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Nora").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Nora").await;
     let res = app.call(&client, "profiles/create", &profile_form("Mia")).await;
     assert!(res.status().is_success(), "{}", res.status());
 
@@ -43,8 +43,8 @@ async fn a_parent_adds_a_dependent_with_every_field_and_switches_to_it() {
 #[tokio::test]
 async fn another_households_profile_is_a_404_everywhere() {
     let app = TestApp::spawn().await;
-    let (alice, _, _) = app.sign_up("Alice").await;
-    let (_, _, bob_id) = app.sign_up("Bob").await;
+    let SignedUp { client: alice, email: _, user_id: _ } = app.sign_up("Alice").await;
+    let SignedUp { client: _, email: _, user_id: bob_id } = app.sign_up("Bob").await;
     let bobs = app.primary_profile(bob_id).await.to_string();
 
     let res = app.call(&alice, "profiles/switch", &[("profile_id", &bobs)]).await;
@@ -70,7 +70,7 @@ async fn another_households_profile_is_a_404_everywhere() {
 #[tokio::test]
 async fn the_primary_profile_cannot_be_deleted_but_a_dependent_can() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Pat").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Pat").await;
     let primary = app.primary_profile(user_id).await.to_string();
     let res = app.call(&client, "profiles/delete", &[("id", &primary)]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -94,7 +94,7 @@ async fn the_primary_profile_cannot_be_deleted_but_a_dependent_can() {
 #[tokio::test]
 async fn invalid_profile_input_is_reported_per_field_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Quin").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Quin").await;
     let mut form = profile_form("");
     form[1] = ("date_of_birth", "2999-01-01");
     form[3] = ("height_cm", "tall");
@@ -115,7 +115,7 @@ async fn invalid_profile_input_is_reported_per_field_and_nothing_is_saved() {
 #[tokio::test]
 async fn without_javascript_a_failed_form_comes_back_with_the_message_next_to_the_field() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Rae").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Rae").await;
     let mut form = profile_form("Tom");
     form[3] = ("height_cm", "tall");
     let res = app.post_html_form(&client, "profiles/create", "/profiles", &form).await;
@@ -139,7 +139,7 @@ async fn without_javascript_a_failed_form_comes_back_with_the_message_next_to_th
 #[tokio::test]
 async fn an_error_written_into_the_url_is_never_shown() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Ula").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Ula").await;
     // What server_fn would put in the URL: a serialised AppError, base64.
     let crafted = "eyJSZXF1ZXN0IjoiWW91ciBhY2NvdW50IGlzIGxvY2tlZDogY2FsbCArMSA1NTUgMDEwMCJ9";
     let path = format!("/profiles?__path=%2Fapi%2Fprofiles%2Fcreate&__err={crafted}");
@@ -154,7 +154,7 @@ async fn an_error_written_into_the_url_is_never_shown() {
 #[tokio::test]
 async fn without_javascript_a_failed_sign_in_keeps_the_email_but_never_the_password() {
     let app = TestApp::spawn().await;
-    let (_, email, _) = app.sign_up("Vic").await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Vic").await;
     let client = app.client();
     let res = app
         .post_html_form(&client, "account/sign-in", "/sign-in", &[("email", &email), ("password", "wrong-password-9")])
@@ -170,7 +170,7 @@ async fn without_javascript_a_failed_sign_in_keeps_the_email_but_never_the_passw
 #[tokio::test]
 async fn a_profile_with_body_data_gets_age_appropriate_default_nutrient_targets() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Tess").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Tess").await;
     let parent = app.primary_profile(user_id).await;
     let none: i64 = sqlx::query_scalar("select count(*) from wt_nutrient_targets where profile_id = $1")
         .bind(parent)

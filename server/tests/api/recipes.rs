@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::helpers::{admin_pool, app_pool, fresh_database, TestApp};
+use crate::helpers::{admin_pool, app_pool, fresh_database, SignedUp, TestApp};
 
 #[tokio::test]
 async fn sr28_is_loaded_with_its_values_measures_and_our_classification_and_is_read_only() {
@@ -97,7 +97,7 @@ async fn portion_seq(app: &TestApp, ndb_no: &str, description: &str) -> String {
 #[tokio::test]
 async fn a_recipe_of_sr28_foods_is_weighed_totalled_graded_and_logged_as_a_meal() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Ines").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Ines").await;
     let id = create_recipe(&app, &client, "Lentil and onion stew", "4").await;
     let rid = id.to_string();
 
@@ -203,7 +203,7 @@ async fn a_recipe_of_sr28_foods_is_weighed_totalled_graded_and_logged_as_a_meal(
 #[tokio::test]
 async fn bad_ingredients_are_refused_field_by_field_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Jon").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Jon").await;
     let id = create_recipe(&app, &client, "Soup", "2").await;
     let rid = id.to_string();
     let add = |food: &'static str, q: &'static str, unit: &'static str| {
@@ -279,10 +279,10 @@ async fn bad_ingredients_are_refused_field_by_field_and_nothing_is_saved() {
 #[tokio::test]
 async fn another_household_can_neither_see_nor_change_a_recipe() {
     let app = TestApp::spawn().await;
-    let (owner, _, _) = app.sign_up("Kai").await;
+    let SignedUp { client: owner, email: _, user_id: _ } = app.sign_up("Kai").await;
     let id = create_recipe(&app, &owner, "Family chili", "6").await;
     let rid = id.to_string();
-    let (other, _, _) = app.sign_up("Lou").await;
+    let SignedUp { client: other, email: _, user_id: _ } = app.sign_up("Lou").await;
 
     let (status, _) = app.get_html(&other, &format!("/recipes/{id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -327,7 +327,7 @@ async fn another_household_can_neither_see_nor_change_a_recipe() {
 #[tokio::test]
 async fn editing_servings_or_the_kind_of_dish_recomputes_the_stored_nutrition() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Mo").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Mo").await;
     let id = create_recipe(&app, &client, "Dal", "4").await;
     let rid = id.to_string();
     let res = app

@@ -2,12 +2,12 @@ use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 
 use crate::engine::seed_data;
-use crate::helpers::{app_pool, TestApp};
+use crate::helpers::{app_pool, SignedUp, TestApp};
 
 #[tokio::test]
 async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Rory").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Rory").await;
     let profile = app.primary_profile(user_id).await;
     seed_data(&app.admin, profile, 60).await;
     let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
@@ -74,8 +74,8 @@ async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
 #[tokio::test]
 async fn people_cannot_rewrite_computed_scores_nor_override_another_household() {
     let app = TestApp::spawn().await;
-    let (_, _, a_user) = app.sign_up("Ana").await;
-    let (bob, _, _) = app.sign_up("Bob").await;
+    let SignedUp { client: _, email: _, user_id: a_user } = app.sign_up("Ana").await;
+    let SignedUp { client: bob, email: _, user_id: _ } = app.sign_up("Bob").await;
     let a = app.primary_profile(a_user).await;
     seed_data(&app.admin, a, 30).await;
     let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();

@@ -9,12 +9,12 @@ use std::time::Duration;
 use app::account::auth::CommonPasswords;
 use reqwest::StatusCode;
 
-use crate::helpers::{app_pool, TestApp};
+use crate::helpers::{app_pool, SignedUp, TestApp};
 
 #[tokio::test]
 async fn building_routers_while_pages_render_never_stalls_a_page() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Rex").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Rex").await;
     let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
     let pool = app_pool(&db).await;
     let builder = tokio::task::spawn_blocking(move || {

@@ -3,7 +3,7 @@
 use chrono::{Timelike, Utc};
 use reqwest::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{SignedUp, TestApp};
 
 /// A zone whose calendar day differs from UTC's right now: UTC+14 from
 /// 10:00 UTC on, UTC-11 before 11:00 UTC.
@@ -19,7 +19,7 @@ fn zone_on_another_day() -> (&'static str, chrono::NaiveDate) {
 #[tokio::test]
 async fn date_fields_default_to_the_households_day_not_utcs() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Zoe").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Zoe").await;
     let (zone, today) = zone_on_another_day();
     let res = app.call(&client, "account/time-zone", &[("timezone", zone)]).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
@@ -66,7 +66,7 @@ async fn date_fields_default_to_the_households_day_not_utcs() {
 #[tokio::test]
 async fn a_time_zone_must_be_an_iana_name() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Yan").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Yan").await;
     let res = app.call(&client, "account/time-zone", &[("timezone", "Mars/Olympus_Mons")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();

@@ -2,12 +2,12 @@ use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{SignedUp, TestApp};
 
 #[tokio::test]
 async fn a_logged_session_gets_its_training_load_from_the_engine_worker() {
     let app = TestApp::spawn().await;
-    let (client, _, user_id) = app.sign_up("Wren").await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Wren").await;
     let form = [
         ("name", "Easy run"),
         ("workout_type", "cardio"),
@@ -48,7 +48,7 @@ async fn a_logged_session_gets_its_training_load_from_the_engine_worker() {
 #[tokio::test]
 async fn a_bad_session_is_refused_field_by_field() {
     let app = TestApp::spawn().await;
-    let (client, _, _) = app.sign_up("Xia").await;
+    let SignedUp { client, email: _, user_id: _ } = app.sign_up("Xia").await;
     let form = [
         ("name", ""),
         ("workout_type", "dance"),

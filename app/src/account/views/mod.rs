@@ -8,7 +8,7 @@ use crate::ui::form::{
     action_error, ActionError, FieldError, FormError, TextField, BUTTON, BUTTON_DANGER, INPUT, LABEL,
 };
 use crate::ui::kit::PageHeader;
-use crate::ui::layout::{page_resource, tracked_action, Page, VisitorPage};
+use crate::ui::layout::{page_load, Page, VisitorPage};
 
 #[component]
 fn AuthFrame(title: &'static str, children: Children) -> impl IntoView {
@@ -81,35 +81,45 @@ fn SignUpForm(action: ServerAction<SignUp>) -> impl IntoView {
 /// proposes the browser's own zone.
 #[component]
 fn TimeZoneField(error: ActionError, value: String, #[prop(optional)] from_browser: bool) -> impl IntoView {
-    // The attribute carries the value without JavaScript; the property
-    // follows the signal once hydrated.
-    let initial = error.typed("timezone").unwrap_or(value);
-    let value = RwSignal::new(initial.clone());
-    if from_browser && error.typed("timezone").is_none() {
-        Effect::new(move |_| {
-            if let Some(zone) = crate::ui::browser::time_zone() {
-                value.set(zone);
-            }
-        });
-    }
+    let typed = error.typed("timezone");
+    // After a failed post, what the person typed wins over the browser's guess.
+    let from_browser = from_browser && typed.is_none();
     let id = error.field_id("timezone");
     view! {
         <div class="mb-4">
             <label for=id.clone() class=LABEL>"Time zone"</label>
             <p class="text-xs text-slate-700">"Days, and what counts as today, follow this zone, e.g. Europe/London or America/Los_Angeles."</p>
-            <input id=id name="timezone" type="text" class=INPUT autocomplete="off" value=initial prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) aria-describedby=error.error_id("timezone")/>
+            <TimeZoneInput id value=typed.unwrap_or(value) described_by=error.error_id("timezone") from_browser/>
             <FieldError error=error field="timezone"/>
         </div>
     }
 }
 
+/// The zone's input, an island so that sign-up can fill in the browser's
+/// zone once the page runs in a browser. The `value` attribute carries the
+/// value without JavaScript; the property follows the signal once hydrated.
+#[island]
+fn TimeZoneInput(id: String, value: String, described_by: String, from_browser: bool) -> impl IntoView {
+    let current = RwSignal::new(value.clone());
+    if from_browser {
+        Effect::new(move |_| {
+            if let Some(zone) = crate::ui::browser::time_zone() {
+                current.set(zone);
+            }
+        });
+    }
+    view! {
+        <input id=id name="timezone" type="text" class=INPUT autocomplete="off" value=value prop:value=move || current.get()
+            on:input=move |ev| current.set(event_target_value(&ev)) aria-describedby=described_by/>
+    }
+}
+
 #[component]
 pub fn AccountSettingsPage() -> impl IntoView {
-    let page = page_resource(viewer_page);
+    let page = page_load(viewer_page);
     let change = ServerAction::<ChangePassword>::new();
     let delete = ServerAction::<DeleteAccount>::new();
-    let zone = tracked_action::<SetTimeZone>();
+    let zone = ServerAction::<SetTimeZone>::new();
     view! {
         <Page page=page render=move |_, viewer| view! { <AccountSettings change delete zone time_zone=viewer.time_zone/> }/>
     }

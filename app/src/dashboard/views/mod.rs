@@ -8,11 +8,11 @@ use crate::dashboard::model::Dashboard;
 use crate::profiles::logic::{age_on, TileSize};
 use crate::profiles::model::ModuleTile;
 use crate::ui::chart::LineChart;
-use crate::ui::layout::{page_resource, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let page = page_resource(dashboard_page);
+    let page = page_load(dashboard_page);
     view! { <Page page=page render=|dashboard, viewer| view! { <DashboardTiles dashboard today=viewer.today/> }/> }
 }
 

@@ -9,7 +9,7 @@ use crate::health::model::MetricEntry;
 use crate::ui::chart::LineChart;
 use crate::ui::form::{action_error, FieldError, FormError, TextField, BUTTON, INPUT, LABEL};
 use crate::ui::kit::{EmptyState, PageHeader};
-use crate::ui::layout::{data_version, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn HealthPage() -> impl IntoView {
@@ -17,9 +17,8 @@ pub fn HealthPage() -> impl IntoView {
     let metric = Memo::new(move |_| {
         query.with(|q| q.get("metric").and_then(|m| ManualMetric::parse(&m))).unwrap_or(ManualMetric::Weight)
     });
-    let version = data_version();
-    let page = Resource::new(move || (metric.get(), version.get()), |(m, _)| health_page(m.metric_type().to_owned()));
-    let log = tracked_action::<LogMetric>();
+    let page = page_load(move || health_page(metric.get().metric_type().to_owned()));
+    let log = ServerAction::<LogMetric>::new();
     view! {
         <Page page=page render=move |entries, viewer| view! { <Health metric entries log today=viewer.today/> }/>
     }
@@ -85,7 +84,7 @@ fn Health(
                                         <tbody>
                                             {list.into_iter().map(|e| view! {
                                                 <tr class="border-t border-slate-200">
-                                                    <td>{e.recorded_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                                                    <td>{e.local_time.format("%Y-%m-%d %H:%M").to_string()}</td>
                                                     <td class="text-right">{format!("{} {}", e.value_num, e.unit.unwrap_or_default())}</td>
                                                 </tr>
                                             }).collect_view()}

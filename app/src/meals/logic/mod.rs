@@ -8,10 +8,12 @@
 //! implementation, and hand-checkable energy and target values).
 
 pub mod energy;
+pub mod meal_form;
 pub mod nutrition_grade;
 pub mod recipe;
 pub mod sr28;
 pub mod targets;
+pub mod tile;
 
 #[cfg(test)]
 mod energy_tests;

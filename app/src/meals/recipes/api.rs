@@ -137,7 +137,7 @@ pub async fn recipe_page(recipe_id: String, q: String) -> Result<Paged<RecipePag
         async {
             let caller = Caller::require().await?;
             let id = id_from_form(&recipe_id)?;
-            let words = super::model::search_words(&q);
+            let words = super::logic::search_words(&q);
             caller
                 .page(move |conn, _| {
                     Box::pin(async move {
@@ -160,7 +160,7 @@ pub async fn recipe_page(recipe_id: String, q: String) -> Result<Paged<RecipePag
 pub async fn search_foods(q: String) -> Result<Vec<FoodMatch>, AppError> {
     respond(
         async {
-            let words = super::model::search_words(&q);
+            let words = super::logic::search_words(&q);
             Caller::require()
                 .await?
                 .as_user(move |conn| {
@@ -191,7 +191,7 @@ pub async fn add_ingredient(
                         ));
                     };
                     let draft =
-                        super::model::parse_ingredient(&quantity, &unit, &portions).map_err(AppError::Invalid)?;
+                        super::logic::parse_ingredient(&quantity, &unit, &portions).map_err(AppError::Invalid)?;
                     let unit_text = crate::meals::logic::recipe::unit_text(&draft.unit, &portions);
                     super::db::insert_ingredient(
                         conn,
@@ -240,7 +240,7 @@ pub async fn add_step(recipe_id: String, instruction: String, duration_minutes: 
     respond(
         async {
             let (text, minutes) =
-                super::model::parse_step(&instruction, &duration_minutes).map_err(AppError::Invalid)?;
+                super::logic::parse_step(&instruction, &duration_minutes).map_err(AppError::Invalid)?;
             let id = edit_recipe(&recipe_id, move |conn, id| {
                 Box::pin(async move { Ok(super::db::insert_step(conn, id, &text, minutes).await?) })
             })
@@ -269,7 +269,7 @@ pub async fn log_recipe_meal(
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
                         let (servings, meal_type, meal_date) =
-                            super::model::parse_meal_log(&servings, &meal_type, &meal_date, scope.today)
+                            super::logic::parse_meal_log(&servings, &meal_type, &meal_date, scope.today)
                                 .map_err(AppError::Invalid)?;
                         let logged =
                             super::db::log_as_meal(conn, scope.profile_id, id, servings, meal_type, meal_date).await?;

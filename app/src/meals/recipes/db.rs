@@ -4,11 +4,10 @@ use sqlx::types::Json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::model::{
-    meal_nutrition_info, FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipeDraft, RecipeSummary, StepRow,
-};
+use super::logic::meal_nutrition_info;
+use super::model::{FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipeDraft, RecipeSummary, StepRow};
+use crate::meals::logic::meal_form::parse_category;
 use crate::meals::logic::recipe::{recipe_nutrition, FoodFacts, Portion, RecipeIngredient};
-use crate::meals::model::parse_category;
 
 /// The household's recipes with their ingredient count, grade and energy per serving, most
 /// recently changed first.

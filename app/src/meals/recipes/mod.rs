@@ -4,4 +4,5 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod logic;
 pub mod model;

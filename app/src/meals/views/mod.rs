@@ -14,12 +14,12 @@ use crate::meals::model::MealEntry;
 use crate::meals::model::{MealType, CATEGORIES};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::kit::{Card, EmptyState, PageHeader};
-use crate::ui::layout::{page_resource, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn MealsPage() -> impl IntoView {
-    let page = page_resource(meals_page);
-    let log = tracked_action::<LogMeal>();
+    let page = page_load(meals_page);
+    let log = ServerAction::<LogMeal>::new();
     view! { <Page page=page render=move |meals, viewer| view! { <Meals meals log today=viewer.today/> }/> }
 }
 

@@ -20,12 +20,12 @@ use crate::ui::form::{
     action_error, ActionError, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET, INPUT,
     LABEL,
 };
-use crate::ui::layout::{data_version, page_resource, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn RecipesPage() -> impl IntoView {
-    let page = page_resource(recipes_page);
-    let create = tracked_action::<CreateRecipe>();
+    let page = page_load(recipes_page);
+    let create = ServerAction::<CreateRecipe>::new();
     view! { <Page page=page render=move |recipes, _| view! { <Recipes recipes create/> }/> }
 }
 
@@ -35,13 +35,11 @@ pub fn RecipePage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let q = move || query.with(|p| p.get("q").unwrap_or_default());
-    let version = data_version();
-    let page = Resource::new(move || (id(), q(), version.get()), |(id, q, _)| recipe_page(id, q));
-    // Actions live here, outside the page's Transition, so a refetch does not reset their state.
-    let add = tracked_action::<AddIngredient>();
-    let remove = tracked_action::<RemoveIngredient>();
-    let step = tracked_action::<AddStep>();
-    let update = tracked_action::<UpdateRecipe>();
+    let page = page_load(move || recipe_page(id(), q()));
+    let add = ServerAction::<AddIngredient>::new();
+    let remove = ServerAction::<RemoveIngredient>::new();
+    let step = ServerAction::<AddStep>::new();
+    let update = ServerAction::<UpdateRecipe>::new();
     let delete = ServerAction::<DeleteRecipe>::new();
     let log = ServerAction::<LogRecipeMeal>::new();
     view! {

@@ -14,12 +14,14 @@
 //! differences between day numbers are used. Series are built on a daily grid from these
 //! numbers, so the order of input rows never matters.
 //!
-//! Cross-module paths use `super::` so that this tree compiles both inside the app
-//! (`crate::performance::logic`) and on its own.
+//! Cross-module paths use `super::` so that the engine's methods compile both inside the
+//! app (`crate::performance::logic`) and on their own; `page` alone (the recovery page's
+//! and tile's rules) uses the app's types.
 
 pub mod acwr;
 pub mod baseline;
 pub mod load;
+pub mod page;
 pub mod pmc;
 pub mod recovery;
 pub mod sleep;

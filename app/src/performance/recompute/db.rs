@@ -61,36 +61,49 @@ pub struct ForecastRow<'a> {
     pub model_type: &'a str,
 }
 
-/// The profile's date of birth; `None` when the profile does not exist.
-pub async fn profile_date_of_birth(
-    conn: &mut PgConnection,
-    profile_id: Uuid,
-) -> sqlx::Result<Option<Option<NaiveDate>>> {
-    sqlx::query_scalar("select date_of_birth from wt_profiles where id = $1")
-        .bind(profile_id)
-        .fetch_optional(conn)
-        .await
+/// The profile's date of birth and household zone; `None` when the profile does not exist.
+pub async fn profile_facts(conn: &mut PgConnection, profile_id: Uuid) -> sqlx::Result<Option<ProfileFacts>> {
+    sqlx::query_as(
+        "select p.date_of_birth, coalesce(u.timezone, 'UTC') as timezone \
+         from wt_profiles p left join wt_users u on u.id = p.user_id where p.id = $1",
+    )
+    .bind(profile_id)
+    .fetch_optional(conn)
+    .await
 }
 
-/// The profile's completed workouts up to `to`, with their strength sets and reps.
+/// What the engine needs of the profile itself.
+#[derive(sqlx::FromRow)]
+pub struct ProfileFacts {
+    pub date_of_birth: Option<NaiveDate>,
+    /// The household's IANA zone (`wt_users.timezone`): the engine's days are its days.
+    pub timezone: String,
+}
+
+/// The profile's completed workouts up to `to`, with their strength sets and
+/// reps; a session's day is its completion's day in the household's `zone`.
 pub async fn completed_workouts(
     conn: &mut PgConnection,
     profile_id: Uuid,
     to: NaiveDate,
+    zone: &str,
 ) -> sqlx::Result<Vec<WorkoutRow>> {
     sqlx::query_as(
-        "select w.id, coalesce(w.completed_at::date, w.scheduled_date) as day, w.workout_type::text, w.duration_minutes, \
+        "select w.id, coalesce((w.completed_at at time zone $3)::date, w.scheduled_date) as day, w.workout_type::text, \
+                w.duration_minutes, \
                 w.session_rpe::float8, \
                 coalesce(array_agg(l.sets) filter (where l.sets > 0 and l.reps > 0), '{}'), \
                 coalesce(array_agg(l.reps) filter (where l.sets > 0 and l.reps > 0), '{}'), \
                 coalesce(bool_or(l.distance_m is not null or l.duration_seconds is not null), false), \
                 extract(epoch from w.completed_at)::int8 \
          from wt_workouts w left join wt_workout_logs l on l.workout_id = w.id \
-         where w.profile_id = $1 and w.completed and coalesce(w.completed_at::date, w.scheduled_date) <= $2 \
+         where w.profile_id = $1 and w.completed \
+           and coalesce((w.completed_at at time zone $3)::date, w.scheduled_date) <= $2 \
          group by w.id",
     )
     .bind(profile_id)
     .bind(to)
+    .bind(zone)
     .fetch_all(conn)
     .await
 }
@@ -100,6 +113,7 @@ pub async fn session_heart_rates(
     conn: &mut PgConnection,
     profile_id: Uuid,
     to: NaiveDate,
+    zone: &str,
 ) -> sqlx::Result<Vec<(Uuid, i64, f64)>> {
     sqlx::query_as(
         "select w.id, extract(epoch from m.recorded_at)::int8, m.value_num::float8 \
@@ -107,42 +121,53 @@ pub async fn session_heart_rates(
            and m.is_primary and m.value_num is not null \
            and m.recorded_at between w.completed_at - make_interval(mins => w.duration_minutes) and w.completed_at \
          where w.profile_id = $1 and w.completed and w.completed_at is not null and w.duration_minutes > 0 \
-           and w.completed_at::date <= $2",
+           and (w.completed_at at time zone $3)::date <= $2",
     )
     .bind(profile_id)
     .bind(to)
+    .bind(zone)
     .fetch_all(conn)
     .await
 }
 
-/// The highest primary heart rate recorded in the year up to `to`.
-pub async fn max_heart_rate(conn: &mut PgConnection, profile_id: Uuid, to: NaiveDate) -> sqlx::Result<Option<f64>> {
+/// The highest primary heart rate recorded in the household's year up to `to`.
+pub async fn max_heart_rate(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    to: NaiveDate,
+    zone: &str,
+) -> sqlx::Result<Option<f64>> {
     sqlx::query_scalar(
         "select max(value_num)::float8 from wt_health_metrics where profile_id = $1 and metric_type = 'hr' \
-         and is_primary and recorded_at >= $2::date - 365 and recorded_at < $2::date + 1",
+         and is_primary and recorded_at >= ($2::date - 365)::timestamp at time zone $3 \
+         and recorded_at < ($2::date + 1)::timestamp at time zone $3",
     )
     .bind(profile_id)
     .bind(to)
+    .bind(zone)
     .fetch_one(conn)
     .await
 }
 
-/// The primary metrics the baselines and recovery scores use (type, UTC day, value), from `since` through `to`.
+/// The primary metrics the baselines and recovery scores use (type, the
+/// household's day, value), from `since` through `to` in its `zone`.
 pub async fn baseline_metrics(
     conn: &mut PgConnection,
     profile_id: Uuid,
     since: NaiveDate,
     to: NaiveDate,
+    zone: &str,
 ) -> sqlx::Result<Vec<(String, NaiveDate, f64)>> {
     sqlx::query_as(
-        "select metric_type::text, (recorded_at at time zone 'UTC')::date, value_num::float8 from wt_health_metrics \
+        "select metric_type::text, (recorded_at at time zone $4)::date, value_num::float8 from wt_health_metrics \
          where profile_id = $1 and is_primary and value_num is not null \
            and metric_type in ('hrv', 'resting_hr', 'stress', 'vo2max', 'sleep') \
-           and recorded_at >= $2::date and recorded_at < $3::date + 1",
+           and recorded_at >= $2::timestamp at time zone $4 and recorded_at < ($3::date + 1)::timestamp at time zone $4",
     )
     .bind(profile_id)
     .bind(since)
     .bind(to)
+    .bind(zone)
     .fetch_all(conn)
     .await
 }
@@ -308,23 +333,26 @@ pub async fn active_metric_goals(
     .await
 }
 
-/// The primary readings (UTC day, value) of one metric recorded from `since` through `to`.
+/// The primary readings (the household's day, value) of one metric recorded
+/// from `since` through `to` in its `zone`.
 pub async fn metric_readings(
     conn: &mut PgConnection,
     profile_id: Uuid,
     metric: &str,
     since: NaiveDate,
     to: NaiveDate,
+    zone: &str,
 ) -> sqlx::Result<Vec<(NaiveDate, f64)>> {
     sqlx::query_as(
-        "select (recorded_at at time zone 'UTC')::date, value_num::float8 from wt_health_metrics \
+        "select (recorded_at at time zone $5)::date, value_num::float8 from wt_health_metrics \
          where profile_id = $1 and metric_type = $2::wt_metric_type and is_primary and value_num is not null \
-           and recorded_at >= $3::date and recorded_at < $4::date + 1",
+           and recorded_at >= $3::timestamp at time zone $5 and recorded_at < ($4::date + 1)::timestamp at time zone $5",
     )
     .bind(profile_id)
     .bind(metric)
     .bind(since)
     .bind(to)
+    .bind(zone)
     .fetch_all(conn)
     .await
 }

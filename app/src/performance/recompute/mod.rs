@@ -6,7 +6,7 @@
 
 pub mod db;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
@@ -43,43 +43,65 @@ fn snake<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-/// Recomputes `from..=to` for one profile. `None` when the profile does not exist.
+/// Through which day the engine computes.
+#[derive(Clone, Copy, Debug)]
+pub enum Through {
+    /// This date (the command line, tests).
+    Date(NaiveDate),
+    /// The household's today at this instant (the worker): a household in
+    /// Auckland is already on tomorrow's UTC date at 23:30 UTC.
+    TodayAt(DateTime<Utc>),
+}
+
+/// Recomputes `from..=through` for one profile, on the household's days
+/// (`wt_users.timezone`). `None` when the profile does not exist.
 pub async fn recompute(
     pool: &PgPool,
     profile_id: Uuid,
     from: NaiveDate,
-    to: NaiveDate,
+    through: impl Into<Through>,
 ) -> sqlx::Result<Option<Summary>> {
     let mut tx = begin_service(pool).await?;
-    let Some(inputs) = read_inputs(&mut tx, profile_id, from, to).await? else {
+    let Some(facts) = db::profile_facts(&mut tx, profile_id).await? else {
         tx.rollback().await?;
         return Ok(None);
     };
+    let zone = crate::time::parse_zone(&facts.timezone).unwrap_or(chrono_tz::UTC);
+    let to = match through.into() {
+        Through::Date(date) => date,
+        Through::TodayAt(now) => crate::time::today_in(zone, now),
+    };
+    let from = from.min(to);
+    let inputs = read_inputs(&mut tx, profile_id, &facts, from, to).await?;
     let plan = plan(&inputs, day_number(from), day_number(to));
     let mut summary = write_plan(&mut tx, profile_id, &plan, from, to).await?;
-    summary.forecasts = write_forecasts(&mut tx, profile_id, to).await?;
+    summary.forecasts = write_forecasts(&mut tx, profile_id, to, zone.name()).await?;
     tx.commit().await?;
     Ok(Some(summary))
+}
+
+impl From<NaiveDate> for Through {
+    fn from(date: NaiveDate) -> Self {
+        Through::Date(date)
+    }
 }
 
 pub async fn read_inputs(
     conn: &mut PgConnection,
     profile_id: Uuid,
+    facts: &db::ProfileFacts,
     from: NaiveDate,
     to: NaiveDate,
-) -> sqlx::Result<Option<Inputs>> {
-    let Some(dob) = db::profile_date_of_birth(conn, profile_id).await? else {
-        return Ok(None);
-    };
-
-    let rows = db::completed_workouts(conn, profile_id, to).await?;
+) -> sqlx::Result<Inputs> {
+    let zone = facts.timezone.as_str();
+    let rows = db::completed_workouts(conn, profile_id, to, zone).await?;
     // Heart-rate samples recorded during each session (one index range scan per workout).
-    let samples = db::session_heart_rates(conn, profile_id, to).await?;
+    let samples = db::session_heart_rates(conn, profile_id, to, zone).await?;
     let mut hr_by_workout: std::collections::HashMap<Uuid, Vec<(i64, f64)>> = std::collections::HashMap::new();
     for (id, t, bpm) in samples {
         hr_by_workout.entry(id).or_default().push((t, bpm));
     }
-    let hr_max_observed = db::max_heart_rate(conn, profile_id, to).await?;
+    let hr_max_observed = db::max_heart_rate(conn, profile_id, to, zone).await?;
 
     let workouts = rows
         .into_iter()
@@ -100,13 +122,14 @@ pub async fn read_inputs(
         })
         .collect();
 
-    let metrics = db::baseline_metrics(conn, profile_id, from - chrono::Duration::days(LOOKBACK_DAYS), to).await?;
+    let metrics =
+        db::baseline_metrics(conn, profile_id, from - chrono::Duration::days(LOOKBACK_DAYS), to, zone).await?;
     let metrics = metrics
         .into_iter()
         .map(|(metric_type, day, value)| MetricFact { metric_type, day: day_number(day), value })
         .collect();
 
-    Ok(Some(Inputs { age_years: dob.map(|d| age_on(d, to)), workouts, metrics, hr_max_observed }))
+    Ok(Inputs { age_years: facts.date_of_birth.map(|d| age_on(d, to)), workouts, metrics, hr_max_observed })
 }
 
 pub async fn write_plan(
@@ -181,14 +204,19 @@ const FORECAST_HISTORY_DAYS: i64 = 365;
 /// and `current_value`. Below the minimum number of points no forecast is
 /// stored. Rows change (and `last_recalculated_at` / `calculated_at` move)
 /// only when a value changes, so a re-run writes nothing.
-pub async fn write_forecasts(conn: &mut PgConnection, profile_id: Uuid, to: NaiveDate) -> sqlx::Result<usize> {
+pub async fn write_forecasts(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    to: NaiveDate,
+    zone: &str,
+) -> sqlx::Result<usize> {
     use super::forecast::{forecast, ForecastStatus, Goal, Observation};
 
     let goals = db::active_metric_goals(conn, profile_id).await?;
     let mut stored = 0;
     for (goal_id, metric, target, target_date) in goals {
         let since = to - chrono::Duration::days(FORECAST_HISTORY_DAYS);
-        let readings = db::metric_readings(conn, profile_id, &metric, since, to).await?;
+        let readings = db::metric_readings(conn, profile_id, &metric, since, to, zone).await?;
         let obs: Vec<Observation> =
             readings.iter().map(|(d, v)| Observation { day: day_number(*d) as f64, value: *v }).collect();
         let goal = Goal { target, direction: None, deadline_day: target_date.map(|d| day_number(d) as f64) };

@@ -3,18 +3,20 @@
 
 use leptos::prelude::*;
 
+use crate::input::options;
 use crate::performance::api::{recovery_page, ClearRecoveryOverride, SetRecoveryOverride};
+use crate::performance::logic::recovery::OverrideReason;
 use crate::performance::logic::recovery::RecoveryBand;
-use crate::performance::model::{RecoveryEntry, RecoveryPageData, TrainingSummary, OVERRIDE_REASONS};
+use crate::performance::model::{RecoveryEntry, RecoveryPageData, TrainingSummary};
 use crate::ui::chart::{LineChart, Tone};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON, BUTTON_QUIET};
-use crate::ui::layout::{page_resource, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn RecoveryPage() -> impl IntoView {
-    let page = page_resource(recovery_page);
-    let set = tracked_action::<SetRecoveryOverride>();
-    let clear_override = tracked_action::<ClearRecoveryOverride>();
+    let page = page_load(recovery_page);
+    let set = ServerAction::<SetRecoveryOverride>::new();
+    let clear_override = ServerAction::<ClearRecoveryOverride>::new();
     view! {
         <Page page=page render=move |data, viewer| view! { <Recovery data set clear=clear_override today=viewer.today/> }/>
     }
@@ -65,7 +67,7 @@ fn Recovery(
                 <FormError error=error/>
                 <div class="grid gap-x-3 sm:grid-cols-2">
                     <TextField name="date" label="Day" kind="date" error=error value=today required=true/>
-                    <SelectField name="reason" label="Reason" options=&OVERRIDE_REASONS error=error/>
+                    <SelectField name="reason" label="Reason" options={options::<OverrideReason>()} error=error/>
                     <TextField name="score" label="Your own score (optional)" error=error hint="0 to 100"/>
                     <TextField name="note" label="Note (optional)" error=error/>
                 </div>

@@ -15,12 +15,12 @@ use crate::profiles::logic::{age_on, ProfileForm, ACTIVITY_LEVELS, GENDERS};
 use crate::profiles::model::Profile;
 use crate::ui::form::{action_error, ActionError, FormError, SelectField, TextField, BUTTON, BUTTON_DANGER};
 use crate::ui::kit::{Card, PageHeader};
-use crate::ui::layout::{data_version, page_resource, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
-    let page = page_resource(viewer_page);
-    let create = tracked_action::<CreateProfile>();
+    let page = page_load(viewer_page);
+    let create = ServerAction::<CreateProfile>::new();
     view! { <Page page=page render=move |_, viewer| view! { <ProfilesList viewer create/> }/> }
 }
 
@@ -77,17 +77,16 @@ fn ProfileFields(error: ActionError, form: ProfileForm) -> impl IntoView {
 pub fn EditProfilePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
-    let version = data_version();
-    let page = Resource::new(
-        move || (id(), version.get()),
-        |(id, _)| async move {
+    let page = page_load(move || {
+        let id = id();
+        async move {
             match id {
                 Some(id) => profile_page(id).await,
                 None => Err(crate::error::AppError::NotFound),
             }
-        },
-    );
-    let update = tracked_action::<UpdateProfile>();
+        }
+    });
+    let update = ServerAction::<UpdateProfile>::new();
     let delete = ServerAction::<DeleteProfile>::new();
     view! {
         <Page page=page render=move |profile, viewer| view! { <EditProfile profile update delete today=viewer.today/> }/>

@@ -4,73 +4,88 @@
 use leptos::prelude::*;
 
 use crate::profiles::api::{tiles_page, MoveTile, ReorderTiles, SaveTile};
-use crate::profiles::logic::{ModuleName, TileColor, TileSize};
+use crate::profiles::logic::{dropped_onto, ModuleName, TileColor, TileSize};
 use crate::profiles::model::ModuleTile;
 use crate::ui::form::{action_error, FormError, BUTTON, BUTTON_QUIET, LABEL};
-use crate::ui::layout::{page_resource, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn TileSettingsPage() -> impl IntoView {
-    let page = page_resource(tiles_page);
-    let reorder = tracked_action::<ReorderTiles>();
-    view! { <Page page=page render=move |tiles, _| view! { <TileSettings tiles reorder/> }/> }
+    let page = page_load(tiles_page);
+    view! { <Page page=page render=move |tiles, _| view! { <TileSettings tiles/> }/> }
 }
 
 #[component]
-fn TileSettings(tiles: Vec<ModuleTile>, reorder: ServerAction<ReorderTiles>) -> impl IntoView {
-    let dragged: RwSignal<Option<ModuleName>> = RwSignal::new(None);
+fn TileSettings(tiles: Vec<ModuleTile>) -> impl IntoView {
+    let order: Vec<ModuleName> = tiles.iter().map(|t| t.module).collect();
+    let count = tiles.len();
     view! {
         <h1 class="mb-1 text-2xl font-bold">"Dashboard tiles"</h1>
         <p class="mb-4 text-sm text-slate-700">
             "Choose which modules this profile uses and how its tiles look. Drag a tile to reorder it, or use the arrows."
         </p>
-        {
-                    let list = tiles;
-                    {
-                        let order: Vec<ModuleName> = list.iter().map(|t| t.module).collect();
-                        let count = list.len();
+        <DragToReorder order>
+            <ol class="space-y-3" data-testid="tile-settings">
+                {tiles
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, tile)| {
+                        let module = tile.module.as_str();
                         view! {
-                            <ol class="space-y-3" data-testid="tile-settings">
-                                {list.into_iter().enumerate().map(|(i, tile)| {
-                                    let order = order.clone();
-                                    let module = tile.module;
-                                    view! {
-                                        <li
-                                            class="rounded-lg border border-slate-300 bg-white p-3"
-                                            draggable="true"
-                                            data-module=module.as_str()
-                                            on:dragstart=move |_| dragged.set(Some(module))
-                                            on:dragover=move |ev| ev.prevent_default()
-                                            on:drop=move |ev| {
-                                                ev.prevent_default();
-                                                if let Some(from) = dragged.get_untracked() {
-                                                    let mut new_order = order.clone();
-                                                    new_order.retain(|m| *m != from);
-                                                    let at = new_order.iter().position(|m| *m == module).unwrap_or(new_order.len());
-                                                    let at = if i > order.iter().position(|m| *m == from).unwrap_or(0) { at + 1 } else { at };
-                                                    new_order.insert(at.min(new_order.len()), from);
-                                                    let joined = new_order.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(",");
-                                                    reorder.dispatch(ReorderTiles { order: joined });
-                                                }
-                                                dragged.set(None);
-                                            }
-                                        >
-                                            <TileRow tile=tile first=i == 0 last=i + 1 == count/>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
+                            <li class="rounded-lg border border-slate-300 bg-white p-3" draggable="true" data-module=module>
+                                <TileRow tile=tile first=i == 0 last=i + 1 == count/>
+                            </li>
                         }
-                    }
+                    })
+                    .collect_view()}
+            </ol>
+        </DragToReorder>
+    }
+}
+
+/// Drag and drop for the server-rendered list inside it (an island: the only
+/// part of this page that runs in the browser). It listens for the drag
+/// events of the `li[data-module]` items, saves the new order and reloads
+/// the page, so the arrows and forms show the order that was saved.
+#[island]
+fn DragToReorder(order: Vec<ModuleName>, children: Children) -> impl IntoView {
+    let reorder = ServerAction::<ReorderTiles>::new();
+    let dragged = RwSignal::new(None::<ModuleName>);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = reorder.value().get() {
+            crate::ui::browser::reload();
         }
+    });
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let target = crate::ui::browser::data_attribute_of(&ev, "data-module").and_then(|m| ModuleName::parse(&m));
+        if let (Some(from), Some(onto)) = (dragged.get_untracked(), target) {
+            let new_order = dropped_onto(&order, from, onto);
+            if new_order != order {
+                let joined = new_order.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(",");
+                reorder.dispatch(ReorderTiles { order: joined });
+            }
+        }
+        dragged.set(None);
+    };
+    view! {
+        <div
+            on:dragstart=move |ev| {
+                dragged.set(crate::ui::browser::data_attribute_of(&ev, "data-module").and_then(|m| ModuleName::parse(&m)))
+            }
+            on:dragover=move |ev| ev.prevent_default()
+            on:drop=drop
+        >
+            {children()}
+        </div>
     }
 }
 
 #[component]
 fn TileRow(tile: ModuleTile, first: bool, last: bool) -> impl IntoView {
-    let save = tracked_action::<SaveTile>();
+    let save = ServerAction::<SaveTile>::new();
     let error = action_error(save);
-    let move_tile = tracked_action::<MoveTile>();
+    let move_tile = ServerAction::<MoveTile>::new();
     let module = tile.module;
     let key = module.as_str();
     let label = module.label();

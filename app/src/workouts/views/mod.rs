@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use crate::input::{options, Choice};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::kit::{Card, EmptyState, PageHeader};
-use crate::ui::layout::{page_resource, tracked_action, Page};
+use crate::ui::layout::{page_load, Page};
 use crate::workouts::api::{workouts_page, LogWorkout};
 use crate::workouts::model::{WorkoutEntry, WorkoutType, RPE_SCALE};
 
 #[component]
 pub fn WorkoutsPage() -> impl IntoView {
-    let page = page_resource(workouts_page);
-    let log = tracked_action::<LogWorkout>();
+    let page = page_load(workouts_page);
+    let log = ServerAction::<LogWorkout>::new();
     view! { <Page page=page render=move |workouts, viewer| view! { <Workouts workouts log today=viewer.today/> }/> }
 }
 
