@@ -110,9 +110,13 @@ pub async fn rescue(pool: &PgPool) -> sqlx::Result<u64> {
 pub async fn run_once(pool: &PgPool, worker: &str, now: DateTime<Utc>) -> sqlx::Result<usize> {
     let jobs = claim(pool, worker, BATCH).await?;
     for job in &jobs {
-        match recompute(pool, job.profile_id, job.from_date, Through::TodayAt(now)).await {
+        // The queue keeps the UTC date of the change (the trigger knows no
+        // household); every zone's date is within a day of it, so start a day
+        // earlier and let the recompute work on the household's calendar.
+        let from = job.from_date - chrono::Duration::days(1);
+        match recompute(pool, job.profile_id, from, Through::TodayAt(now)).await {
             Ok(summary) => {
-                tracing::info!(profile = %job.profile_id, from = %job.from_date, ?summary, "recomputed");
+                tracing::info!(profile = %job.profile_id, %from, ?summary, "recomputed");
                 if !complete(pool, worker, job).await? {
                     tracing::warn!(profile = %job.profile_id, "recompute lease lost");
                 }

@@ -253,8 +253,7 @@ async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
     let admin = admin_pool(&db).await;
     let pool = app_pool(&db).await;
     let a = seed(&admin, 60).await;
-    // Seeding 240 metrics and 30 workouts coalesced into one row, from the day
-    // before the earliest UTC date (the household's day may be the one before).
+    // Seeding 240 metrics and 30 workouts coalesced into one row, from the earliest date.
     let (rows, from, generation): (i64, NaiveDate, i64) = sqlx::query_as(
         "select count(*), min(from_date), max(generation) from engine.recompute_queue where profile_id = $1",
     )
@@ -262,7 +261,7 @@ async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
     .fetch_one(&admin)
     .await
     .unwrap();
-    assert_eq!((rows, from), (1, today() - Duration::days(60)));
+    assert_eq!((rows, from), (1, today() - Duration::days(59)));
     assert!(generation >= 270, "{generation}");
 
     // Two workers: SKIP LOCKED hands the row to one of them.
