@@ -5,7 +5,8 @@
 # household's parent and prints one table.
 #
 # Knobs (environment): BENCH_PORT (3999), BENCH_HOUSEHOLDS (50), BENCH_YEARS (5),
-# BENCH_CONNECTIONS (8), BENCH_SECONDS (10), BENCH_START_TIMEOUT (120 s).
+# BENCH_CONNECTIONS (8), BENCH_SECONDS (10), BENCH_START_TIMEOUT (120 s),
+# BENCH_HOLD (set: keep the seeded server running after the table, to investigate).
 # wrk and the server share the machine, so figures are relative, not absolute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,6 +121,20 @@ rows=(
   "css (br)|$css|yes|Accept-Encoding: br"
 )
 
+# CPU time (ms) used so far by the server and by all PostgreSQL processes,
+# from /proc (utime + stime of each process and of its waited-for children).
+pg_postmaster() { head -n1 "$data_dir/pgdata/postmaster.pid" 2>/dev/null; }
+cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 + $14 + $15 } END { printf "%.0f", t * 1000 / hz }' "$@" 2>/dev/null || echo 0
+}
+pg_cpu_ms() {
+  local pm files=()
+  pm=$(pg_postmaster)
+  files+=("/proc/$pm/stat")
+  for c in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do files+=("/proc/$c/stat"); done
+  cpu_ms "${files[@]}"
+}
+
 # wrk prints latencies as 812.00us, 1.23ms, 1.05s or 1.02m.
 to_ms() {
   awk -v v="$1" 'BEGIN {
@@ -154,14 +169,22 @@ for row in "${rows[@]}"; do
   fi
   say "wrk $label"
   wrk -t2 -c"$connections" -d2s "${headers[@]}" "$url" >/dev/null
+  server_before=$(cpu_ms "/proc/$server_pid/stat")
+  pg_before=$(pg_cpu_ms)
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$url")
+  server_cpu=$(($(cpu_ms "/proc/$server_pid/stat") - server_before))
+  pg_cpu=$(($(pg_cpu_ms) - pg_before))
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  # CPU microseconds per request, in the server and in PostgreSQL.
+  server_us=$(awk -v c="$server_cpu" -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.0f", c * 1000 / n; else print "-" }')
+  pg_us=$(awk -v c="$pg_cpu" -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.0f", c * 1000 / n; else print "-" }')
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
   p50=$(to_ms "$(percentile "$out" 50%)")
   p99=$(to_ms "$(percentile "$out" 99%)")
   errors=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
   socket=$(grep -o 'Socket errors:.*' <<<"$out" || true)
   [ -n "$socket" ] && warnings+=("$label: $socket")
-  table+=("$(printf '%-28s %9s %9s %9s %10s %11s %7s' "$label" "${rps:--}" "$p50" "$p99" "$bytes" "$br_bytes" "${errors:-0}")")
+  table+=("$(printf '%-28s %9s %9s %9s %10s %11s %9s %9s %7s' "$label" "${rps:--}" "$p50" "$p99" "$bytes" "$br_bytes" "$server_us" "$pg_us" "${errors:-0}")")
 done
 
 # 5. Peak resident memory of the server process (PostgreSQL's processes not included).
@@ -170,8 +193,14 @@ rss=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$server_pid/status")
 # 6. Report.
 echo
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), wrk -t2 -c$connections -d${seconds}s over loopback"
-printf '%-28s %9s %9s %9s %10s %11s %7s\n' page "req/s" "p50 ms" "p99 ms" bytes "bytes (br)" errors
+printf '%-28s %9s %9s %9s %10s %11s %9s %9s %7s\n' page "req/s" "p50 ms" "p99 ms" bytes "bytes (br)" "app µs" "pg µs" errors
 printf '%s\n' "${table[@]}"
 for w in "${warnings[@]}"; do echo "warning: $w"; done
 echo "server peak RSS (VmHWM): $rss MB"
+echo "app µs / pg µs: CPU time per request in the server process and in all PostgreSQL processes"
 cat "$data_dir/seed.log"
+if [ -n "${BENCH_HOLD:-}" ]; then
+  say "holding the server on $base (data in $data_dir, socket in $data_dir/run); Ctrl-C or kill $$ to stop"
+  say "cookie: $COOKIE"
+  while kill -0 "$server_pid" 2>/dev/null; do sleep 5; done
+fi

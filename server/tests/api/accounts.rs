@@ -2,8 +2,9 @@ use reqwest::StatusCode;
 use uuid::Uuid;
 
 use crate::helpers::{SignedUp, TestApp, PASSWORD};
-use app::account::api::SignIn;
+use app::account::api::{ChangePassword, DeleteAccount, SignIn, SignOut, SignUp};
 use app::health::{api::LogMetric, model::MetricForm};
+use app::profiles::{api::CreateProfile, logic::ProfileForm};
 
 #[tokio::test]
 async fn sign_up_creates_the_account_its_user_row_a_parent_profile_and_every_module() {
@@ -56,7 +57,10 @@ async fn sign_up_rejects_bad_input_field_by_field() {
     let app = TestApp::spawn().await;
     let client = app.client();
     let res = app
-        .call(&client, "account/sign-up", &[("email", "not-an-email"), ("password", "short"), ("display_name", "")])
+        .send(
+            &client,
+            SignUp { email: "not-an-email".into(), password: "short".into(), display_name: "".into(), timezone: None },
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();
@@ -72,10 +76,14 @@ async fn common_passwords_are_refused() {
     let client = app.client();
     // "password1" is on Django's common-password list.
     let res = app
-        .call(
+        .send(
             &client,
-            "account/sign-up",
-            &[("email", "c@example.org"), ("password", "password1"), ("display_name", "C")],
+            SignUp {
+                email: "c@example.org".into(),
+                password: "password1".into(),
+                display_name: "C".into(),
+                timezone: None,
+            },
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -102,10 +110,9 @@ async fn sign_up_with_a_taken_email_answers_like_a_failed_sign_in() {
     let SignedUp { client: _, email, user_id: _ } = app.sign_up("Fay").await;
     let client = app.client();
     let taken = app
-        .call(
+        .send(
             &client,
-            "account/sign-up",
-            &[("email", &email), ("password", "another-long-pass-9"), ("display_name", "X")],
+            SignUp { email, password: "another-long-pass-9".into(), display_name: "X".into(), timezone: None },
         )
         .await;
     let failed =
@@ -121,8 +128,7 @@ async fn sessions_use_safe_cookies_get_a_new_id_at_each_sign_in_and_die_at_sign_
     let app = TestApp::spawn().await;
     let SignedUp { client: _, email, user_id: _ } = app.sign_up("Gus").await;
     let client = app.client();
-    let form = [("email", email.as_str()), ("password", PASSWORD)];
-    let sign_in = || app.call(&client, "account/sign-in", &form);
+    let sign_in = || app.send(&client, SignIn { email: email.clone(), password: PASSWORD.into() });
 
     let res = sign_in().await;
     assert!(res.status().is_success(), "{}", res.status());
@@ -148,7 +154,7 @@ async fn sessions_use_safe_cookies_get_a_new_id_at_each_sign_in_and_die_at_sign_
     };
     assert_eq!(replay().await, StatusCode::OK);
     // ...and not after signing out: the session is gone on the server.
-    let res = app.call(&client, "account/sign-out", &[]).await;
+    let res = app.send(&client, SignOut {}).await;
     assert!(res.status().is_success());
     assert_eq!(replay().await, StatusCode::FOUND);
 
@@ -181,10 +187,9 @@ async fn changing_the_password_signs_out_other_sessions_but_not_this_one() {
     assert_eq!(app.get_html(&phone, "/").await.0, StatusCode::OK);
 
     let res = app
-        .call(
+        .send(
             &laptop,
-            "account/password",
-            &[("current_password", PASSWORD), ("new_password", "a-brand-new-passphrase")],
+            ChangePassword { current_password: PASSWORD.into(), new_password: "a-brand-new-passphrase".into() },
         )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
@@ -209,7 +214,7 @@ async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
     let res = app.send(&phone, SignIn { email: email.clone(), password: PASSWORD.into() }).await;
     assert!(res.status().is_success());
     assert_eq!(app.get_html(&phone, "/").await.0, StatusCode::OK);
-    let res = app.call(&client, "profiles/create", &profile_form("Lou")).await;
+    let res = app.send(&client, CreateProfile { form: profile("Lou") }).await;
     assert!(res.status().is_success());
     let res = app
         .send(
@@ -234,9 +239,9 @@ async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
         .unwrap();
     assert_eq!(profiles.len(), 2);
 
-    let wrong = app.call(&client, "account/delete", &[("password", "not-my-password")]).await;
+    let wrong = app.send(&client, DeleteAccount { password: "not-my-password".into() }).await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app.call(&client, "account/delete", &[("password", PASSWORD)]).await;
+    let res = app.send(&client, DeleteAccount { password: PASSWORD.into() }).await;
     assert!(res.status().is_success(), "{}", res.status());
     let res = phone.get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND, "the other session ends at once, not when a cache expires");
@@ -274,6 +279,22 @@ async fn rows_mentioning(app: &TestApp, id: Uuid) -> Vec<(String, i64)> {
     found
 }
 
+/// A dependent's complete profile form, as typed fields (for `send`).
+pub fn profile(name: &str) -> ProfileForm {
+    ProfileForm {
+        display_name: name.into(),
+        date_of_birth: "2017-04-02".into(),
+        gender: "female".into(),
+        height_cm: "128".into(),
+        weight_kg: "26.5".into(),
+        activity_level: "active".into(),
+        fitness_goals: "swim 1 km".into(),
+        dietary_restrictions: "vegetarian".into(),
+        allergies: "peanuts, sesame".into(),
+    }
+}
+
+/// The same form as raw fields, for `post_html_form` (a browser without JavaScript).
 pub fn profile_form(name: &str) -> Vec<(&'static str, &str)> {
     vec![
         ("display_name", name),

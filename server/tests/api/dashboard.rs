@@ -1,6 +1,7 @@
 use reqwest::StatusCode;
 
 use crate::helpers::{SignedUp, TestApp};
+use app::profiles::api::{MoveTile, ReorderTiles, SaveTile};
 
 /// The `data-module` attributes of the rendered tiles, in page order.
 fn tile_modules(html: &str) -> Vec<String> {
@@ -21,22 +22,32 @@ async fn the_dashboard_shows_enabled_tiles_in_tile_order_with_their_config() {
 
     // Hide meals, move performance to the top (two moves up from 3rd), restyle health.
     let res = app
-        .call(
+        .send(
             &client,
-            "tiles/save",
-            &[("module", "meals"), ("size", "M"), ("color", "emerald"), ("metric", "today_count")],
+            SaveTile {
+                module: "meals".into(),
+                enabled: None,
+                size: "M".into(),
+                color: "emerald".into(),
+                metric: "today_count".into(),
+            },
         )
         .await;
     assert!(res.status().is_success());
     for _ in 0..3 {
-        let res = app.call(&client, "tiles/move", &[("module", "performance"), ("direction", "up")]).await;
+        let res = app.send(&client, MoveTile { module: "performance".into(), direction: "up".into() }).await;
         assert!(res.status().is_success());
     }
     let res = app
-        .call(
+        .send(
             &client,
-            "tiles/save",
-            &[("module", "health"), ("enabled", "on"), ("size", "S"), ("color", "violet"), ("metric", "sleep")],
+            SaveTile {
+                module: "health".into(),
+                enabled: Some("on".into()),
+                size: "S".into(),
+                color: "violet".into(),
+                metric: "sleep".into(),
+            },
         )
         .await;
     assert!(res.status().is_success());
@@ -64,10 +75,10 @@ async fn the_dashboard_shows_enabled_tiles_in_tile_order_with_their_config() {
 async fn a_full_reorder_must_name_every_module_once() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id: _ } = app.sign_up("Vic").await;
-    let res = app.call(&client, "tiles/reorder", &[("order", "health,health")]).await;
+    let res = app.send(&client, ReorderTiles { order: "health,health".into() }).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let order = "insights,daily,pantry,supplements,plans,performance,meals,workouts,health";
-    let res = app.call(&client, "tiles/reorder", &[("order", order)]).await;
+    let res = app.send(&client, ReorderTiles { order: order.into() }).await;
     assert!(res.status().is_success());
     let (_, html) = app.get_html(&client, "/").await;
     assert_eq!(tile_modules(&html).join(","), order);
@@ -78,10 +89,15 @@ async fn tile_settings_reject_values_outside_the_palette() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id: _ } = app.sign_up("Wes").await;
     let res = app
-        .call(
+        .send(
             &client,
-            "tiles/save",
-            &[("module", "health"), ("enabled", "on"), ("size", "XXL"), ("color", "plaid"), ("metric", "sleep")],
+            SaveTile {
+                module: "health".into(),
+                enabled: Some("on".into()),
+                size: "XXL".into(),
+                color: "plaid".into(),
+                metric: "sleep".into(),
+            },
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -170,7 +186,16 @@ async fn one_dashboard_render_stays_within_its_statement_budget() {
         [("health", "weight"), ("workouts", "week_count"), ("meals", "today_count"), ("performance", "recovery")]
     {
         let res = app
-            .call(&client, "tiles/save", &[("module", module), ("size", "M"), ("color", "sky"), ("metric", metric)])
+            .send(
+                &client,
+                SaveTile {
+                    module: module.into(),
+                    enabled: None,
+                    size: "M".into(),
+                    color: "sky".into(),
+                    metric: metric.into(),
+                },
+            )
             .await;
         assert!(res.status().is_success(), "{module}: {}", res.status());
     }

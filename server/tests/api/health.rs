@@ -1,7 +1,9 @@
 use reqwest::StatusCode;
 
+use crate::accounts::profile;
 use crate::helpers::{SignedUp, TestApp};
 use app::health::{api::LogMetric, model::MetricForm};
+use app::profiles::api::{CreateProfile, SwitchProfile};
 
 #[tokio::test]
 async fn a_logged_weight_is_stored_listed_and_charted_for_the_current_profile() {
@@ -49,9 +51,15 @@ async fn a_logged_weight_is_stored_listed_and_charted_for_the_current_profile() 
 async fn a_double_submit_stores_one_row() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Zed").await;
-    let form = [("metric", "resting_hr"), ("value", "58"), ("unit", "bpm"), ("date", "2026-11-20"), ("time", "07:00")];
-    let first = app.call(&client, "health/log", &form).await;
-    let second = app.call(&client, "health/log", &form).await;
+    let form = MetricForm {
+        metric: "resting_hr".into(),
+        value: "58".into(),
+        unit: "bpm".into(),
+        date: "2026-11-20".into(),
+        time: "07:00".into(),
+    };
+    let first = app.send(&client, LogMetric { form: form.clone() }).await;
+    let second = app.send(&client, LogMetric { form }).await;
     assert!(first.status().is_success() && second.status().is_success());
     assert_eq!(first.text().await.unwrap(), "true");
     assert_eq!(second.text().await.unwrap(), "false");
@@ -121,13 +129,13 @@ async fn implausible_or_malformed_entries_are_refused_with_field_messages() {
 async fn entries_go_to_the_profile_being_viewed() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Bea").await;
-    app.call(&client, "profiles/create", &crate::accounts::profile_form("Cal")).await;
+    app.send(&client, CreateProfile { form: profile("Cal") }).await;
     let child: uuid::Uuid = sqlx::query_scalar("select id from wt_profiles where user_id = $1 and not is_primary")
         .bind(user_id)
         .fetch_one(&app.admin)
         .await
         .unwrap();
-    app.call(&client, "profiles/switch", &[("profile_id", &child.to_string())]).await;
+    app.send(&client, SwitchProfile { profile_id: child }).await;
     let res = app
         .send(
             &client,

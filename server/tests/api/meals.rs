@@ -1,22 +1,25 @@
 use reqwest::StatusCode;
 
 use crate::helpers::{SignedUp, TestApp};
+use app::meals::{api::LogMeal, model::MealForm};
 
-fn meal<'a>(name: &'a str, facts: [&'a str; 4]) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("name", name),
-        ("meal_type", "snack"),
-        ("meal_date", ""),
-        ("category", "general"),
-        ("energy_kcal", facts[0]),
-        ("sugars_g", facts[1]),
-        ("saturated_fat_g", facts[2]),
-        ("fat_g", ""),
-        ("salt_g", facts[3]),
-        ("fibre_g", ""),
-        ("protein_g", ""),
-        ("fruit_veg_pct", ""),
-    ]
+fn meal(name: &str, facts: [&str; 4]) -> LogMeal {
+    LogMeal {
+        form: MealForm {
+            name: name.into(),
+            meal_type: "snack".into(),
+            meal_date: "".into(),
+            category: "general".into(),
+            energy_kcal: facts[0].into(),
+            sugars_g: facts[1].into(),
+            saturated_fat_g: facts[2].into(),
+            fat_g: "".into(),
+            salt_g: facts[3].into(),
+            fibre_g: "".into(),
+            protein_g: "".into(),
+            fruit_veg_pct: "".into(),
+        },
+    }
 }
 
 #[tokio::test]
@@ -24,9 +27,9 @@ async fn a_meal_with_label_values_is_graded_a_to_e_with_e_folded_into_the_spec_c
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Gil").await;
     // OFF cookies.json: 3460 kJ (826.96 kcal), 0 sugars, 15 g saturated fat, 0 salt → 20 points, E.
-    let res = app.call(&client, "meals/log", &meal("Butter cookies", ["826.96", "0", "15", "0"])).await;
+    let res = app.send(&client, meal("Butter cookies", ["826.96", "0", "15", "0"])).await;
     assert!(res.status().is_success(), "{}", res.status());
-    let res = app.call(&client, "meals/log", &meal("Apple", ["", "", "", ""])).await;
+    let res = app.send(&client, meal("Apple", ["", "", "", ""])).await;
     assert!(res.status().is_success(), "an ungraded meal is fine");
 
     let rows: Vec<(String, Option<String>, Option<serde_json::Value>)> = sqlx::query_as(
@@ -57,7 +60,7 @@ async fn a_meal_with_label_values_is_graded_a_to_e_with_e_folded_into_the_spec_c
 async fn partial_label_values_are_refused_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Hana").await;
-    let res = app.call(&client, "meals/log", &meal("Soup", ["", "2", "", ""])).await;
+    let res = app.send(&client, meal("Soup", ["", "2", "", ""])).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["Invalid"]["energy_kcal"].is_string() && body["Invalid"]["salt_g"].is_string(), "{body}");

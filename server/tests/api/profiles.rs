@@ -1,14 +1,16 @@
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::accounts::profile_form;
+use crate::accounts::{profile, profile_form};
 use crate::helpers::{SignedUp, TestApp};
+use app::profiles::api::{CreateProfile, DeleteProfile, SwitchProfile, UpdateProfile};
+use app::profiles::logic::ProfileForm;
 
 #[tokio::test]
 async fn a_parent_adds_a_dependent_with_every_field_and_switches_to_it() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Nora").await;
-    let res = app.call(&client, "profiles/create", &profile_form("Mia")).await;
+    let res = app.send(&client, CreateProfile { form: profile("Mia") }).await;
     assert!(res.status().is_success(), "{}", res.status());
 
     let (id, kind, dob, allergies, height): (Uuid, String, chrono::NaiveDate, Vec<String>, f64) = sqlx::query_as(
@@ -30,7 +32,7 @@ async fn a_parent_adds_a_dependent_with_every_field_and_switches_to_it() {
         .unwrap();
     assert_eq!(modules, 9);
 
-    let res = app.call(&client, "profiles/switch", &[("profile_id", &id.to_string())]).await;
+    let res = app.send(&client, SwitchProfile { profile_id: id }).await;
     assert!(res.status().is_success(), "{}", res.status());
     let (status, html) = app.get_html(&client, "/").await;
     assert_eq!(status, StatusCode::OK);
@@ -45,19 +47,18 @@ async fn another_households_profile_is_a_404_everywhere() {
     let app = TestApp::spawn().await;
     let SignedUp { client: alice, email: _, user_id: _ } = app.sign_up("Alice").await;
     let SignedUp { client: _, email: _, user_id: bob_id } = app.sign_up("Bob").await;
-    let bobs = app.primary_profile(bob_id).await.to_string();
+    let bobs_id = app.primary_profile(bob_id).await;
+    let bobs = bobs_id.to_string();
 
-    let res = app.call(&alice, "profiles/switch", &[("profile_id", &bobs)]).await;
+    let res = app.send(&alice, SwitchProfile { profile_id: bobs_id }).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let (status, html) = app.get_html(&alice, &format!("/profiles/{bobs}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!html.contains("Bob"), "nothing of Bob's profile leaks");
 
-    let mut update = profile_form("Hijacked");
-    update.push(("id", &bobs));
-    let res = app.call(&alice, "profiles/update", &update).await;
+    let res = app.send(&alice, UpdateProfile { id: bobs_id, form: profile("Hijacked") }).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    let res = app.call(&alice, "profiles/delete", &[("id", &bobs)]).await;
+    let res = app.send(&alice, DeleteProfile { id: bobs_id }).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let name: String = sqlx::query_scalar("select display_name from wt_profiles where id = $1::uuid")
         .bind(&bobs)
@@ -71,17 +72,17 @@ async fn another_households_profile_is_a_404_everywhere() {
 async fn the_primary_profile_cannot_be_deleted_but_a_dependent_can() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Pat").await;
-    let primary = app.primary_profile(user_id).await.to_string();
-    let res = app.call(&client, "profiles/delete", &[("id", &primary)]).await;
+    let primary = app.primary_profile(user_id).await;
+    let res = app.send(&client, DeleteProfile { id: primary }).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
-    app.call(&client, "profiles/create", &profile_form("Sam")).await;
+    app.send(&client, CreateProfile { form: profile("Sam") }).await;
     let dependent: Uuid = sqlx::query_scalar("select id from wt_profiles where user_id = $1 and not is_primary")
         .bind(user_id)
         .fetch_one(&app.admin)
         .await
         .unwrap();
-    let res = app.call(&client, "profiles/delete", &[("id", &dependent.to_string())]).await;
+    let res = app.send(&client, DeleteProfile { id: dependent }).await;
     assert!(res.status().is_success());
     let left: i64 = sqlx::query_scalar("select count(*) from wt_profiles where user_id = $1")
         .bind(user_id)
@@ -95,10 +96,8 @@ async fn the_primary_profile_cannot_be_deleted_but_a_dependent_can() {
 async fn invalid_profile_input_is_reported_per_field_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Quin").await;
-    let mut form = profile_form("");
-    form[1] = ("date_of_birth", "2999-01-01");
-    form[3] = ("height_cm", "tall");
-    let res = app.call(&client, "profiles/create", &form).await;
+    let form = ProfileForm { date_of_birth: "2999-01-01".into(), height_cm: "tall".into(), ..profile("") };
+    let res = app.send(&client, CreateProfile { form }).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();
     for field in ["display_name", "date_of_birth", "height_cm"] {
@@ -179,7 +178,7 @@ async fn a_profile_with_body_data_gets_age_appropriate_default_nutrient_targets(
         .unwrap();
     assert_eq!(none, 0, "no targets without date of birth, height and weight");
 
-    app.call(&client, "profiles/create", &profile_form("Mia")).await;
+    app.send(&client, CreateProfile { form: profile("Mia") }).await;
     let child: Uuid = sqlx::query_scalar("select id from wt_profiles where user_id = $1 and not is_primary")
         .bind(user_id)
         .fetch_one(&app.admin)
@@ -203,11 +202,8 @@ async fn a_profile_with_body_data_gets_age_appropriate_default_nutrient_targets(
     assert!((1500.0..2600.0).contains(&energy), "a child's energy need, not an adult's: {energy}");
 
     // Heavier child, new targets.
-    let mut form = profile_form("Mia");
-    form[4] = ("weight_kg", "30");
-    let id = child.to_string();
-    form.push(("id", &id));
-    app.call(&client, "profiles/update", &form).await;
+    let form = ProfileForm { weight_kg: "30".into(), ..profile("Mia") };
+    app.send(&client, UpdateProfile { id: child, form }).await;
     let protein: f64 = sqlx::query_scalar(
         "select t.target_value::float8 from wt_nutrient_targets t join wt_nutrients n on n.id = t.nutrient_id \
          where t.profile_id = $1 and n.name = 'Protein'",

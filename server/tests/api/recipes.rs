@@ -2,6 +2,10 @@ use reqwest::StatusCode;
 use uuid::Uuid;
 
 use crate::helpers::{admin_pool, app_pool, fresh_database, SignedUp, TestApp};
+use app::meals::recipes::api::{
+    AddIngredient, AddStep, CreateRecipe, DeleteRecipe, GetRecipe, LogRecipeMeal, RemoveIngredient, UpdateRecipe,
+};
+use app::meals::recipes::model::RecipeForm;
 
 #[tokio::test]
 async fn sr28_is_loaded_with_its_values_measures_and_our_classification_and_is_read_only() {
@@ -63,17 +67,18 @@ async fn sr28_is_loaded_with_its_values_measures_and_our_classification_and_is_r
 
 async fn create_recipe(app: &TestApp, client: &reqwest::Client, title: &str, servings: &str) -> Uuid {
     let res = app
-        .call(
+        .send(
             client,
-            "recipes/create",
-            &[
-                ("title", title),
-                ("description", ""),
-                ("servings", servings),
-                ("prep_time_min", "10"),
-                ("cook_time_min", "30"),
-                ("grade_category", "general"),
-            ],
+            CreateRecipe {
+                form: RecipeForm {
+                    title: title.into(),
+                    description: "".into(),
+                    servings: servings.into(),
+                    prep_time_min: "10".into(),
+                    cook_time_min: "30".into(),
+                    grade_category: "general".into(),
+                },
+            },
         )
         .await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
@@ -110,10 +115,14 @@ async fn a_recipe_of_sr28_foods_is_weighed_totalled_graded_and_logged_as_a_meal(
     let cup = portion_seq(&app, "16070", "cup").await;
     for (food, quantity, unit) in [("16070", "2", cup.as_str()), ("11282", "150", "g"), ("04053", "1", "oz")] {
         let res = app
-            .call(
+            .send(
                 &client,
-                "recipes/ingredients/add",
-                &[("recipe_id", &rid), ("food_ndb_no", food), ("quantity", quantity), ("unit", unit)],
+                AddIngredient {
+                    recipe_id: rid.clone(),
+                    food_ndb_no: food.into(),
+                    quantity: quantity.into(),
+                    unit: unit.into(),
+                },
             )
             .await;
         assert!(res.status().is_success(), "{food}: {}", res.status());
@@ -159,10 +168,14 @@ async fn a_recipe_of_sr28_foods_is_weighed_totalled_graded_and_logged_as_a_meal(
 
     // Two servings eaten become a meal with the recipe's grade.
     let res = app
-        .call(
+        .send(
             &client,
-            "recipes/log-meal",
-            &[("recipe_id", &rid), ("servings", "2"), ("meal_type", "dinner"), ("meal_date", "")],
+            LogRecipeMeal {
+                recipe_id: rid.clone(),
+                servings: "2".into(),
+                meal_type: "dinner".into(),
+                meal_date: "".into(),
+            },
         )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
@@ -187,9 +200,7 @@ async fn a_recipe_of_sr28_foods_is_weighed_totalled_graded_and_logged_as_a_meal(
             .fetch_one(&app.admin)
             .await
             .unwrap();
-    let res = app
-        .call(&client, "recipes/ingredients/remove", &[("recipe_id", &rid), ("ingredient_id", &lentil_row.to_string())])
-        .await;
+    let res = app.send(&client, RemoveIngredient { recipe_id: rid, ingredient_id: lentil_row.to_string() }).await;
     assert!(res.status().is_success());
     let total: f64 =
         sqlx::query_scalar("select (nutrition_info ->> 'total_grams')::float8 from wt_recipes where id = $1")
@@ -207,17 +218,10 @@ async fn bad_ingredients_are_refused_field_by_field_and_nothing_is_saved() {
     let id = create_recipe(&app, &client, "Soup", "2").await;
     let rid = id.to_string();
     let add = |food: &'static str, q: &'static str, unit: &'static str| {
-        let rid = rid.clone();
-        let app = &app;
-        let client = &client;
-        async move {
-            app.call(
-                client,
-                "recipes/ingredients/add",
-                &[("recipe_id", &rid), ("food_ndb_no", food), ("quantity", q), ("unit", unit)],
-            )
-            .await
-        }
+        app.send(
+            &client,
+            AddIngredient { recipe_id: rid.clone(), food_ndb_no: food.into(), quantity: q.into(), unit: unit.into() },
+        )
     };
     let res = add("16070", "lots", "g").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -232,21 +236,22 @@ async fn bad_ingredients_are_refused_field_by_field_and_nothing_is_saved() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["Invalid"]["food_ndb_no"].is_string(), "{body}");
     let res = app
-        .call(
+        .send(
             &client,
-            "recipes/create",
-            &[
-                ("title", ""),
-                ("description", ""),
-                ("servings", "0"),
-                ("prep_time_min", ""),
-                ("cook_time_min", ""),
-                ("grade_category", "x"),
-            ],
+            CreateRecipe {
+                form: RecipeForm {
+                    title: "".into(),
+                    description: "".into(),
+                    servings: "0".into(),
+                    prep_time_min: "".into(),
+                    cook_time_min: "".into(),
+                    grade_category: "x".into(),
+                },
+            },
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app.call(&client, "recipes/get", &[("recipe_id", "not-a-uuid")]).await;
+    let res = app.send(&client, GetRecipe { recipe_id: "not-a-uuid".into() }).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     let count: i64 = sqlx::query_scalar("select count(*) from wt_recipe_ingredients where recipe_id = $1")
@@ -288,21 +293,19 @@ async fn another_household_can_neither_see_nor_change_a_recipe() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, list) = app.get_html(&other, "/recipes").await;
     assert!(!list.contains("Family chili"));
-    for (endpoint, form) in [
-        (
-            "recipes/ingredients/add",
-            vec![("recipe_id", rid.as_str()), ("food_ndb_no", "16070"), ("quantity", "1"), ("unit", "g")],
-        ),
-        ("recipes/steps/add", vec![("recipe_id", rid.as_str()), ("instruction", "Burn it"), ("duration_minutes", "")]),
-        ("recipes/delete", vec![("recipe_id", rid.as_str())]),
-        (
-            "recipes/log-meal",
-            vec![("recipe_id", rid.as_str()), ("servings", "1"), ("meal_type", "lunch"), ("meal_date", "")],
-        ),
-    ] {
-        let res = app.call(&other, endpoint, &form).await;
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{endpoint}");
-    }
+    let add =
+        AddIngredient { recipe_id: rid.clone(), food_ndb_no: "16070".into(), quantity: "1".into(), unit: "g".into() };
+    let res = app.send(&other, add).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "recipes/ingredients/add");
+    let step = AddStep { recipe_id: rid.clone(), instruction: "Burn it".into(), duration_minutes: "".into() };
+    let res = app.send(&other, step).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "recipes/steps/add");
+    let res = app.send(&other, DeleteRecipe { recipe_id: rid.clone() }).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "recipes/delete");
+    let meal =
+        LogRecipeMeal { recipe_id: rid.clone(), servings: "1".into(), meal_type: "lunch".into(), meal_date: "".into() };
+    let res = app.send(&other, meal).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "recipes/log-meal");
     let (steps, recipes, meals): (i64, i64, i64) = sqlx::query_as(
         "select (select count(*) from wt_recipe_steps), (select count(*) from wt_recipes), (select count(*) from wt_meals)",
     )
@@ -313,11 +316,7 @@ async fn another_household_can_neither_see_nor_change_a_recipe() {
 
     // The owner's household can.
     let res = app
-        .call(
-            &owner,
-            "recipes/steps/add",
-            &[("recipe_id", &rid), ("instruction", "Brown the onions"), ("duration_minutes", "8")],
-        )
+        .send(&owner, AddStep { recipe_id: rid, instruction: "Brown the onions".into(), duration_minutes: "8".into() })
         .await;
     assert!(res.status().is_success());
     let (_, page) = app.get_html(&owner, &format!("/recipes/{id}")).await;
@@ -331,10 +330,14 @@ async fn editing_servings_or_the_kind_of_dish_recomputes_the_stored_nutrition() 
     let id = create_recipe(&app, &client, "Dal", "4").await;
     let rid = id.to_string();
     let res = app
-        .call(
+        .send(
             &client,
-            "recipes/ingredients/add",
-            &[("recipe_id", &rid), ("food_ndb_no", "16070"), ("quantity", "400"), ("unit", "g")],
+            AddIngredient {
+                recipe_id: rid.clone(),
+                food_ndb_no: "16070".into(),
+                quantity: "400".into(),
+                unit: "g".into(),
+            },
         )
         .await;
     assert!(res.status().is_success());
@@ -350,18 +353,19 @@ async fn editing_servings_or_the_kind_of_dish_recomputes_the_stored_nutrition() 
     assert_eq!(before["category"], "general");
 
     let res = app
-        .call(
+        .send(
             &client,
-            "recipes/update",
-            &[
-                ("recipe_id", &rid),
-                ("title", "Dal"),
-                ("description", ""),
-                ("servings", "2"),
-                ("prep_time_min", ""),
-                ("cook_time_min", ""),
-                ("grade_category", "beverage"),
-            ],
+            UpdateRecipe {
+                recipe_id: rid,
+                form: RecipeForm {
+                    title: "Dal".into(),
+                    description: "".into(),
+                    servings: "2".into(),
+                    prep_time_min: "".into(),
+                    cook_time_min: "".into(),
+                    grade_category: "beverage".into(),
+                },
+            },
         )
         .await;
     assert!(res.status().is_success(), "{}", res.status());

@@ -3,6 +3,8 @@ use reqwest::StatusCode;
 
 use crate::engine::seed_data;
 use crate::helpers::{app_pool, SignedUp, TestApp};
+use app::performance::api::{ClearRecoveryOverride, SetRecoveryOverride};
+use app::performance::model::OverrideForm;
 
 #[tokio::test]
 async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
@@ -36,7 +38,12 @@ async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
     .unwrap();
     let day = today.to_string();
     let res = app
-        .call(&client, "recovery/override", &[("date", &day), ("reason", "ill"), ("score", ""), ("note", "flu")])
+        .send(
+            &client,
+            SetRecoveryOverride {
+                form: OverrideForm { date: day.clone(), reason: "ill".into(), score: "".into(), note: "flu".into() },
+            },
+        )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
     let (reason, score): (Option<String>, f64) =
@@ -51,15 +58,30 @@ async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
     assert!(html.contains(">Ill") && html.contains("Red: rest"), "the day shows as ill");
 
     let res = app
-        .call(&client, "recovery/override", &[("date", "2001-01-01"), ("reason", "ill"), ("score", ""), ("note", "")])
+        .send(
+            &client,
+            SetRecoveryOverride {
+                form: OverrideForm {
+                    date: "2001-01-01".into(),
+                    reason: "ill".into(),
+                    score: "".into(),
+                    note: "".into(),
+                },
+            },
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = app
-        .call(&client, "recovery/override", &[("date", &day), ("reason", "ill"), ("score", "140"), ("note", "")])
+        .send(
+            &client,
+            SetRecoveryOverride {
+                form: OverrideForm { date: day.clone(), reason: "ill".into(), score: "140".into(), note: "".into() },
+            },
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
-    let res = app.call(&client, "recovery/clear-override", &[("date", &day)]).await;
+    let res = app.send(&client, ClearRecoveryOverride { date: day }).await;
     assert!(res.status().is_success());
     let reason: Option<String> =
         sqlx::query_scalar("select override_reason from wt_recovery_scores where profile_id = $1 and score_date = $2")
@@ -85,10 +107,11 @@ async fn people_cannot_rewrite_computed_scores_nor_override_another_household() 
 
     // Bob's override of that day finds no row of his; Ana's row is untouched.
     let res = app
-        .call(
+        .send(
             &bob,
-            "recovery/override",
-            &[("date", &today.to_string()), ("reason", "ill"), ("score", ""), ("note", "")],
+            SetRecoveryOverride {
+                form: OverrideForm { date: today.to_string(), reason: "ill".into(), score: "".into(), note: "".into() },
+            },
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -3,7 +3,9 @@
 use chrono::{Timelike, Utc};
 use reqwest::StatusCode;
 
-use crate::helpers::{SignedUp, TestApp};
+use crate::helpers::{SignedUp, TestApp, PASSWORD};
+use app::account::api::{SetTimeZone, SignUp};
+use app::workouts::{api::LogWorkout, model::WorkoutForm};
 
 /// A zone whose calendar day differs from UTC's right now: UTC+14 from
 /// 10:00 UTC on, UTC-11 before 11:00 UTC.
@@ -21,7 +23,7 @@ async fn date_fields_default_to_the_households_day_not_utcs() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Zoe").await;
     let (zone, today) = zone_on_another_day();
-    let res = app.call(&client, "account/time-zone", &[("timezone", zone)]).await;
+    let res = app.send(&client, SetTimeZone { timezone: zone.into() }).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
     let stored: String = sqlx::query_scalar("select timezone from wt_users where id = $1")
         .bind(user_id)
@@ -40,16 +42,17 @@ async fn date_fields_default_to_the_households_day_not_utcs() {
 
     // A workout logged without a date lands on the household's day.
     let res = app
-        .call(
+        .send(
             &client,
-            "workouts/log",
-            &[
-                ("name", "Run"),
-                ("workout_type", "cardio"),
-                ("day", ""),
-                ("duration_minutes", "30"),
-                ("session_rpe", ""),
-            ],
+            LogWorkout {
+                form: WorkoutForm {
+                    name: "Run".into(),
+                    workout_type: "cardio".into(),
+                    day: "".into(),
+                    duration_minutes: "30".into(),
+                    session_rpe: "".into(),
+                },
+            },
         )
         .await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
@@ -67,7 +70,7 @@ async fn date_fields_default_to_the_households_day_not_utcs() {
 async fn a_time_zone_must_be_an_iana_name() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Yan").await;
-    let res = app.call(&client, "account/time-zone", &[("timezone", "Mars/Olympus_Mons")]).await;
+    let res = app.send(&client, SetTimeZone { timezone: "Mars/Olympus_Mons".into() }).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["Invalid"]["timezone"].is_string(), "{body}");
@@ -85,15 +88,14 @@ async fn sign_up_keeps_the_browsers_time_zone() {
     let client = app.client();
     let email = format!("tz-{}@example.org", uuid::Uuid::new_v4().simple());
     let res = app
-        .call(
+        .send(
             &client,
-            "account/sign-up",
-            &[
-                ("email", &email),
-                ("password", crate::helpers::PASSWORD),
-                ("display_name", "Ari"),
-                ("timezone", "America/Los_Angeles"),
-            ],
+            SignUp {
+                email: email.clone(),
+                password: PASSWORD.into(),
+                display_name: "Ari".into(),
+                timezone: Some("America/Los_Angeles".into()),
+            },
         )
         .await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());

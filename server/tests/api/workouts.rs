@@ -3,19 +3,20 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 
 use crate::helpers::{SignedUp, TestApp};
+use app::workouts::{api::LogWorkout, model::WorkoutForm};
 
 #[tokio::test]
 async fn a_logged_session_gets_its_training_load_from_the_engine_worker() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id } = app.sign_up("Wren").await;
-    let form = [
-        ("name", "Easy run"),
-        ("workout_type", "cardio"),
-        ("day", ""),
-        ("duration_minutes", "40"),
-        ("session_rpe", "6"),
-    ];
-    let res = app.call(&client, "workouts/log", &form).await;
+    let form = WorkoutForm {
+        name: "Easy run".into(),
+        workout_type: "cardio".into(),
+        day: "".into(),
+        duration_minutes: "40".into(),
+        session_rpe: "6".into(),
+    };
+    let res = app.send(&client, LogWorkout { form }).await;
     assert!(res.status().is_success(), "{}", res.status());
 
     // The insert queued the profile; the server's worker computes the load.
@@ -49,14 +50,14 @@ async fn a_logged_session_gets_its_training_load_from_the_engine_worker() {
 async fn a_bad_session_is_refused_field_by_field() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id: _ } = app.sign_up("Xia").await;
-    let form = [
-        ("name", ""),
-        ("workout_type", "dance"),
-        ("day", "2999-01-01"),
-        ("duration_minutes", "0"),
-        ("session_rpe", "12"),
-    ];
-    let res = app.call(&client, "workouts/log", &form).await;
+    let form = WorkoutForm {
+        name: "".into(),
+        workout_type: "dance".into(),
+        day: "2999-01-01".into(),
+        duration_minutes: "0".into(),
+        session_rpe: "12".into(),
+    };
+    let res = app.send(&client, LogWorkout { form }).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = res.json().await.unwrap();
     for field in ["name", "workout_type", "day", "duration_minutes", "session_rpe"] {
