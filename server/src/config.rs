@@ -8,6 +8,7 @@
 //! | `WELLTRACK_SECURE_COOKIES` | `false` | set when served over HTTPS |
 //! | `WELLTRACK_COMMON_PASSWORDS` | `./data/common-passwords.txt` | blocklist |
 //! | `WELLTRACK_WORKERS` | `true` | run the background workers |
+//! | `WELLTRACK_TRUSTED_PROXIES` | unset | comma-separated addresses of reverse proxies whose `X-Forwarded-For` names the client (for the sign-in throttle) |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ pub struct Config {
     /// Run the background workers (the engine's recompute queue). Off only
     /// in tests that count one request's statements.
     pub workers: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed; empty: none.
+    pub trusted_proxies: app::account::logic::TrustedProxies,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -74,6 +77,7 @@ impl Config {
         let common_passwords = var("WELLTRACK_COMMON_PASSWORDS")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("data/common-passwords.txt"));
+        let trusted_proxies = parse_trusted_proxies(var("WELLTRACK_TRUSTED_PROXIES").as_deref())?;
         let workers = match var("WELLTRACK_WORKERS").as_deref() {
             None | Some("1") | Some("true") => true,
             Some("0") | Some("false") => false,
@@ -85,6 +89,35 @@ impl Config {
             }
         };
         let food_data = var("WELLTRACK_FOOD_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/sr28"));
-        Ok(Self { addr, database, secure_cookies, common_passwords, food_data, workers })
+        Ok(Self { addr, database, secure_cookies, common_passwords, food_data, workers, trusted_proxies })
+    }
+}
+
+/// `WELLTRACK_TRUSTED_PROXIES`: IP addresses separated by commas (at most 64).
+pub fn parse_trusted_proxies(text: Option<&str>) -> Result<app::account::logic::TrustedProxies, ConfigError> {
+    let mut proxies = Vec::new();
+    for item in text.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if proxies.len() == 64 {
+            return Err(ConfigError::Invalid { name: "WELLTRACK_TRUSTED_PROXIES", reason: "more than 64 addresses".into() });
+        }
+        proxies.push(item.parse().map_err(|e: std::net::AddrParseError| ConfigError::Invalid {
+            name: "WELLTRACK_TRUSTED_PROXIES",
+            reason: format!("{item:?}: {e}"),
+        })?);
+    }
+    Ok(app::account::logic::TrustedProxies(proxies))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_trusted_proxies;
+
+    #[test]
+    fn trusted_proxies_are_addresses_and_nothing_else() {
+        assert!(parse_trusted_proxies(None).unwrap().0.is_empty());
+        let parsed = parse_trusted_proxies(Some(" 10.0.0.2, ::1 ")).unwrap();
+        assert_eq!(parsed.0.len(), 2);
+        let err = parse_trusted_proxies(Some("10.0.0.0/8")).unwrap_err().to_string();
+        assert!(err.contains("WELLTRACK_TRUSTED_PROXIES"), "{err}");
     }
 }

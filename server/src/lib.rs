@@ -6,6 +6,7 @@ pub mod config;
 pub mod embedded_pg;
 pub mod food_data;
 pub mod form_flash;
+pub mod maintenance_worker;
 pub mod recompute_worker;
 pub mod session_cache;
 pub mod startup;

@@ -305,7 +305,12 @@ fn leptos_options() -> Result<LeptosOptions, StartError> {
     Ok(options)
 }
 
-pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: bool) -> Result<Router, StartError> {
+pub fn router(
+    pool: PgPool,
+    common_passwords: CommonPasswords,
+    secure_cookies: bool,
+    trusted_proxies: app::account::logic::TrustedProxies,
+) -> Result<Router, StartError> {
     let leptos_options = leptos_options()?;
     let routes = route_list();
 
@@ -324,6 +329,7 @@ pub fn router(pool: PgPool, common_passwords: CommonPasswords, secure_cookies: b
         move || {
             provide_context(Db::new(pool.clone()));
             provide_context(common_passwords.clone());
+            provide_context(trusted_proxies.clone());
         }
     };
     let shell_options = leptos_options.clone();
@@ -362,7 +368,7 @@ impl Application {
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
         let (pool, postgres) = database(&config.database, Some(&config.food_data)).await?;
         let common_passwords = load_common_passwords(&config);
-        let router = router(pool.clone(), common_passwords, config.secure_cookies)?;
+        let router = router(pool.clone(), common_passwords, config.secure_cookies, config.trusted_proxies.clone())?;
         Ok(Self { listener, router, postgres, pool, workers: config.workers })
     }
 
@@ -374,6 +380,7 @@ impl Application {
         let Self { listener, router, postgres, pool, workers } = self;
         tracing::info!(addr = %listener.local_addr().map_err(StartError::Serve)?, "WellTrack is listening");
         let worker = workers.then(|| crate::recompute_worker::spawn(pool.clone()));
+        let maintenance = workers.then(|| crate::maintenance_worker::spawn(pool.clone()));
         // Without TCP_NODELAY every static file on a kept-alive connection
         // waited ~40 ms for a delayed ACK (toolchain.md).
         let listener = listener.tap_io(|tcp| {
@@ -383,8 +390,8 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(StartError::Serve);
-        if let Some(worker) = worker {
-            worker.abort();
+        for handle in [worker, maintenance].into_iter().flatten() {
+            handle.abort();
         }
         pool.close().await;
         if let Some(pg) = postgres {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    account::auth::{auth_session, hash_password_async, CommonPasswords, Credentials, Throttle},
+    account::auth::{auth_session, hash_password_async, Action, CommonPasswords, Credentials, Throttle},
     db::Caller,
     error::{respond, FieldErrors},
 };
@@ -27,8 +27,18 @@ fn common_passwords() -> CommonPasswords {
 }
 
 #[cfg(feature = "ssr")]
+/// The client's address for the throttle: the peer, or what a trusted proxy
+/// says it forwarded for (see [`super::logic::client_address`]).
 async fn client_ip() -> Option<std::net::IpAddr> {
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await.ok().map(|info| info.0.ip())
+    let peer =
+        leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await.ok().map(|info| info.0.ip())?;
+    let trusted = use_context::<super::logic::TrustedProxies>().unwrap_or_default();
+    if trusted.0.is_empty() {
+        return Some(peer);
+    }
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>().await.ok();
+    let forwarded = headers.as_ref().and_then(|h| h.get("x-forwarded-for")).and_then(|v| v.to_str().ok());
+    Some(super::logic::client_address(peer, forwarded, &trusted))
 }
 
 /// A page that shows only the viewer (account settings, the profile list).
@@ -66,7 +76,7 @@ pub async fn sign_up(
             };
             let mut auth = auth_session().await?;
             let ip = client_ip().await;
-            if Throttle::is_blocked(&auth.backend, input.email.as_str(), ip).await? {
+            if !Throttle::admit(&auth.backend, Action::SignUp, input.email.as_str(), ip).await? {
                 return Err(AppError::TooManyRequests);
             }
             let hash = hash_password_async(password.clone()).await.map_err(internal("hashing"))?;
@@ -76,6 +86,9 @@ pub async fn sign_up(
                 // The address is taken. If the password is theirs this is a
                 // sign-in; otherwise answer exactly like a failed sign-in, so
                 // sign-up does not tell a stranger which addresses have accounts.
+                if !Throttle::admit(&auth.backend, Action::SignIn, input.email.as_str(), ip).await? {
+                    return Err(AppError::TooManyRequests);
+                }
                 let creds = Credentials { email: input.email.as_str().to_owned(), password };
                 return match auth.authenticate(creds).await.map_err(internal("authenticate"))? {
                     Some(user) => {
@@ -83,10 +96,7 @@ pub async fn sign_up(
                         leptos_axum::redirect("/");
                         Ok(())
                     }
-                    None => {
-                        Throttle::record_failure(&auth.backend, input.email.as_str(), ip).await?;
-                        Err(FieldErrors::single("form", WRONG_CREDENTIALS))
-                    }
+                    None => Err(FieldErrors::single("form", WRONG_CREDENTIALS)),
                 };
             };
             let user =
@@ -105,7 +115,9 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         async {
             let mut auth = auth_session().await?;
             let ip = client_ip().await;
-            if Throttle::is_blocked(&auth.backend, &email, ip).await? {
+            // The attempt is recorded before the password is checked, so
+            // parallel guesses cannot slip past the count.
+            if !Throttle::admit(&auth.backend, Action::SignIn, &email, ip).await? {
                 return Err(AppError::TooManyRequests);
             }
             let creds = Credentials { email: email.trim().to_owned(), password };
@@ -113,14 +125,11 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
                 Some(user) => {
                     // axum-login gives the session a new id here (no fixation).
                     auth.login(&user).await.map_err(internal("login"))?;
-                    Throttle::clear_account(&auth.backend, &email).await?;
+                    Throttle::clear(&auth.backend, Action::SignIn, &email).await?;
                     leptos_axum::redirect("/");
                     Ok(())
                 }
-                None => {
-                    Throttle::record_failure(&auth.backend, &email, ip).await?;
-                    Err(FieldErrors::single("form", WRONG_CREDENTIALS))
-                }
+                None => Err(FieldErrors::single("form", WRONG_CREDENTIALS)),
             }
         }
         .await,
@@ -151,6 +160,9 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             let common = common_passwords();
             super::logic::check_new_password(&new_password, &user.email, |p| common.contains(p))
                 .map_err(|m| FieldErrors::single("new_password", m))?;
+            if !Throttle::admit(&auth.backend, Action::ChangePassword, &user.id.to_string(), client_ip().await).await? {
+                return Err(AppError::TooManyRequests);
+            }
             let creds = Credentials { email: user.email.clone(), password: current_password };
             if auth.authenticate(creds).await.map_err(internal("authenticate"))?.is_none() {
                 return Err(FieldErrors::single("current_password", "Your current password is not correct."));
@@ -174,11 +186,14 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
         async {
             let mut auth = auth_session().await?;
             let user = auth.user.clone().ok_or(AppError::Unauthenticated)?;
+            if !Throttle::admit(&auth.backend, Action::DeleteAccount, &user.id.to_string(), client_ip().await).await? {
+                return Err(AppError::TooManyRequests);
+            }
             let creds = Credentials { email: user.email.clone(), password };
             if auth.authenticate(creds).await.map_err(internal("authenticate"))?.is_none() {
                 return Err(FieldErrors::single("password", "The password is not correct."));
             }
-            auth.backend.delete_account(user.id).await?;
+            auth.backend.delete_account(&user).await?;
             auth.logout().await.map_err(internal("logout"))?;
             leptos_axum::redirect("/sign-up?deleted=1");
             Ok(())

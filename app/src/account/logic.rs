@@ -91,6 +91,38 @@ pub fn parse_sign_up(
     }
 }
 
+/// The proxies whose `X-Forwarded-For` is believed (`WELLTRACK_TRUSTED_PROXIES`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(pub Vec<std::net::IpAddr>);
+
+/// Most `X-Forwarded-For` hops looked at; a longer header is a forgery or a loop.
+pub const MAX_FORWARDED_HOPS: usize = 16;
+
+/// The client's address: the peer, unless the peer is a trusted proxy; then
+/// the nearest address in `X-Forwarded-For` (read from the right) that is
+/// not itself a trusted proxy. Entries a client wrote itself sit on the left
+/// and are never reached while a trusted proxy appends the real peer.
+/// Linear in the header, and at most [`MAX_FORWARDED_HOPS`] entries.
+pub fn client_address(
+    peer: std::net::IpAddr,
+    forwarded_for: Option<&str>,
+    trusted: &TrustedProxies,
+) -> std::net::IpAddr {
+    let mut client = peer;
+    if let Some(header) = forwarded_for {
+        for hop in header.rsplit(',').take(MAX_FORWARDED_HOPS) {
+            if !trusted.0.contains(&client) {
+                break;
+            }
+            match hop.trim().parse() {
+                Ok(address) => client = address,
+                Err(_) => break,
+            }
+        }
+    }
+    client
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +173,27 @@ mod tests {
         assert!(errors.get("email").is_some());
         assert!(errors.get("password").is_some());
         assert!(errors.get("display_name").is_some());
+    }
+
+    #[test]
+    fn the_forwarded_address_counts_only_behind_a_trusted_proxy() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let client: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        let trusted = TrustedProxies(vec![proxy]);
+        // Straight from the internet: the header is the client's own words.
+        assert_eq!(client_address(client, Some("198.51.100.1"), &trusted), client);
+        // Through the proxy: the address it appended.
+        assert_eq!(client_address(proxy, Some("198.51.100.1, 203.0.113.7"), &trusted), client);
+        // A proxy without a header, or with garbage, is the client itself.
+        assert_eq!(client_address(proxy, None, &trusted), proxy);
+        assert_eq!(client_address(proxy, Some("not-an-ip"), &trusted), proxy);
+        // Nothing trusted: the peer, whatever the header says.
+        assert_eq!(client_address(proxy, Some("203.0.113.7"), &TrustedProxies::default()), proxy);
+        // A chain of trusted proxies is walked; a forged chain stops at the hop cap.
+        let second: std::net::IpAddr = "10.0.0.3".parse().unwrap();
+        let chain = TrustedProxies(vec![proxy, second]);
+        assert_eq!(client_address(proxy, Some("203.0.113.7, 10.0.0.3"), &chain), client);
+        let forged = vec!["10.0.0.2"; 10_000].join(",");
+        assert_eq!(client_address(proxy, Some(&forged), &chain), proxy);
     }
 }

@@ -101,14 +101,20 @@ pub async fn service<T>(
 pub async fn prepare_connection(conn: &mut PgConnection) -> sqlx::Result<()> {
     use crate::health::logic::{HealthSource, ManualMetric};
     use crate::meals::model::MealType;
+    use crate::performance::forecast::ModelType;
+    use crate::performance::logic::baseline::CalibrationStatus;
+    use crate::performance::logic::load::LoadType;
     use crate::profiles::model::ProfileType;
     use crate::workouts::model::WorkoutType;
-    sqlx::query("select $1, $2, $3, $4, $5")
+    sqlx::query("select $1, $2, $3, $4, $5, $6, $7, $8")
         .bind(ManualMetric::Weight)
         .bind(HealthSource::Manual)
         .bind(ProfileType::Parent)
         .bind(MealType::Breakfast)
         .bind(WorkoutType::Cardio)
+        .bind([LoadType::Cardio].as_slice())
+        .bind(CalibrationStatus::Pending)
+        .bind(ModelType::LinearRegression)
         .fetch_one(conn)
         .await
         .map(drop)

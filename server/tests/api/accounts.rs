@@ -355,3 +355,103 @@ async fn cross_site_posts_are_refused() {
         .unwrap();
     assert_eq!(same.status(), StatusCode::UNPROCESSABLE_ENTITY, "same-origin posts go through");
 }
+
+#[tokio::test]
+async fn fifty_parallel_guesses_get_only_the_allowance_of_password_checks() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Ivy").await;
+    let allowance = app::account::auth::Action::SignIn.allowance().per_subject;
+    let guesses = (0..50).map(|i| {
+        let (app, email) = (&app, email.clone());
+        async move {
+            let client = app.client();
+            app.send(&client, SignIn { email, password: format!("wrong-guess-{i}") }).await.status()
+        }
+    });
+    let answers = futures::future::join_all(guesses).await;
+    // A refused attempt answers 429 before any password check; every other
+    // answer is one check (a wrong password, 422). Recording the attempt
+    // before checking, under a lock, lets exactly the allowance through.
+    let checked = answers.iter().filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY).count();
+    let refused = answers.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!(checked as i64, allowance, "{answers:?}");
+    assert_eq!(checked + refused, 50, "{answers:?}");
+}
+
+#[tokio::test]
+async fn a_session_planted_before_sign_in_is_not_the_one_after_it() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client: _, email, user_id: _ } = app.sign_up("Jon").await;
+    // The attacker gets a real session id: a failed post without JavaScript
+    // stores its flash in a new session.
+    let attacker = app.client();
+    let res = app
+        .post_html_form(&attacker, "account/sign-in", "/sign-in", &[("email", &email), ("password", "wrong-guess")])
+        .await;
+    let planted = res.headers().get("set-cookie").expect("the flash starts a session").to_str().unwrap().to_owned();
+    let planted = planted.split(';').next().unwrap().to_owned();
+    // The victim signs in carrying that cookie.
+    let victim = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let res = victim
+        .post(app.url("/api/account/sign-in"))
+        .header("cookie", &planted)
+        .header("accept", "application/json")
+        .form(&[("email", email.as_str()), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    let after = res.headers().get("set-cookie").expect("a new cookie").to_str().unwrap().to_owned();
+    assert_ne!(after.split(';').next().unwrap(), planted, "the session id changes at sign-in");
+    // The planted id does not open the victim's account.
+    let res = victim.get(app.url("/")).header("cookie", &planted).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND, "the planted session is not signed in");
+}
+
+#[tokio::test]
+async fn password_change_and_account_deletion_are_throttled_per_account() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Kit").await;
+    let allowance = app::account::auth::Action::ChangePassword.allowance().per_subject;
+    for _ in 0..allowance {
+        let res = app
+            .send(&client, ChangePassword { current_password: "not-it".into(), new_password: "a-new-passphrase-1".into() })
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let res = app
+        .send(&client, ChangePassword { current_password: PASSWORD.into(), new_password: "a-new-passphrase-1".into() })
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    for _ in 0..app::account::auth::Action::DeleteAccount.allowance().per_subject {
+        let res = app.send(&client, DeleteAccount { password: "not-it".into() }).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let res = app.send(&client, DeleteAccount { password: PASSWORD.into() }).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let still: i64 =
+        sqlx::query_scalar("select count(*) from auth.users where id = $1").bind(user_id).fetch_one(&app.admin).await.unwrap();
+    assert_eq!(still, 1, "a throttled deletion deletes nothing");
+}
+
+#[tokio::test]
+async fn housekeeping_removes_expired_sessions_and_old_attempts() {
+    let app = TestApp::spawn().await;
+    let _ = app.sign_up("Lee").await;
+    sqlx::query("insert into auth.throttle_attempts (key, attempted_at) values ('sign-in:subject:x', now() - interval '2 days')")
+        .execute(&app.admin)
+        .await
+        .unwrap();
+    sqlx::query("update tower_sessions.session set expiry_date = now() - interval '1 minute'")
+        .execute(&app.admin)
+        .await
+        .unwrap();
+    let pruned = server::maintenance_worker::run_once(&app.admin).await.expect("housekeeping runs");
+    assert_eq!(pruned, 1);
+    let sessions: i64 =
+        sqlx::query_scalar("select count(*) from tower_sessions.session").fetch_one(&app.admin).await.unwrap();
+    assert_eq!(sessions, 0);
+    let recent: i64 =
+        sqlx::query_scalar("select count(*) from auth.throttle_attempts").fetch_one(&app.admin).await.unwrap();
+    assert!(recent >= 1, "the sign-up's own attempt is recent and stays");
+}

@@ -157,6 +157,7 @@ impl TestApp {
             common_passwords: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/common-passwords.txt"),
             food_data: food_data_dir(),
             workers,
+            trusted_proxies: Default::default(),
         };
         let app = Application::build(config).await.expect("the application builds");
         let address = format!("http://{}", app.local_addr());

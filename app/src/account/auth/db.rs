@@ -39,42 +39,51 @@ pub async fn set_password(conn: &mut PgConnection, id: Uuid, password_hash: &str
         .map(drop)
 }
 
-pub async fn delete_user(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
+/// Deletes the user: their profiles' engine queue rows (no foreign key: the
+/// queue outlives nothing), the throttle's `keys` that name them, and the
+/// user, whose rows everywhere else go by cascade.
+pub async fn delete_user(conn: &mut PgConnection, id: Uuid, keys: &[String]) -> sqlx::Result<()> {
+    sqlx::query(
+        "delete from engine.recompute_queue where profile_id in (select p.id from public.wt_profiles p where p.user_id = $1)",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("delete from auth.throttle_attempts where key = any($1)").bind(keys).execute(&mut *conn).await?;
     sqlx::query("delete from auth.users where id = $1").bind(id).execute(conn).await.map(drop)
 }
 
-/// Failed sign-ins in the window: (for this account, for this client).
-pub async fn recent_failures(
-    conn: &mut PgConnection,
-    account: &str,
-    ip: Option<&str>,
-    window_minutes: i32,
-) -> sqlx::Result<(i64, i64)> {
-    sqlx::query_as(
-        "select count(*) filter (where key = $1), count(*) filter (where key = $2) \
-         from auth.sign_in_failures \
-         where key in ($1, $2) and failed_at > now() - make_interval(mins => $3)",
+/// Takes the throttle's advisory locks on `keys` (sorted by the caller, so
+/// two requests never wait on each other in opposite orders), until commit.
+pub async fn lock_throttle_key(conn: &mut PgConnection, key: &str) -> sqlx::Result<()> {
+    sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 0))").bind(key).execute(conn).await.map(drop)
+}
+
+/// Records one attempt for each key and answers, per key in order, how many
+/// attempts came before it in the window (the new rows are not counted: a
+/// data-modifying CTE's rows are not visible to its own statement).
+pub async fn record_attempt(conn: &mut PgConnection, keys: &[String], window_minutes: i32) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "with recorded as (insert into auth.throttle_attempts (key) select unnest($1::text[])) \
+         select (select count(*) from auth.throttle_attempts a \
+                 where a.key = k and a.attempted_at > now() - make_interval(mins => $2)) \
+         from unnest($1::text[]) with ordinality as u(k, n) order by n",
     )
-    .bind(account)
-    .bind(ip)
+    .bind(keys)
     .bind(window_minutes)
-    .fetch_one(conn)
+    .fetch_all(conn)
     .await
 }
 
-pub async fn record_failure(conn: &mut PgConnection, account: &str, ip: Option<&str>) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into auth.sign_in_failures (key) select k from unnest(array[$1, $2]::text[]) k where k is not null",
-    )
-    .bind(account)
-    .bind(ip)
-    .execute(&mut *conn)
-    .await?;
-    // Old rows are only noise for the window; prune opportunistically.
-    sqlx::query("delete from auth.sign_in_failures where failed_at < now() - interval '1 day'").execute(conn).await?;
-    Ok(())
+/// Forgets a key's attempts (a successful sign-in clears its account).
+pub async fn clear_attempts(conn: &mut PgConnection, key: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from auth.throttle_attempts where key = $1").bind(key).execute(conn).await.map(drop)
 }
 
-pub async fn clear(conn: &mut PgConnection, account: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from auth.sign_in_failures where key = $1").bind(account).execute(conn).await.map(drop)
+/// Removes attempts older than any window (the maintenance worker).
+pub async fn prune_attempts(conn: &mut PgConnection) -> sqlx::Result<u64> {
+    Ok(sqlx::query("delete from auth.throttle_attempts where attempted_at < now() - interval '1 day'")
+        .execute(conn)
+        .await?
+        .rows_affected())
 }

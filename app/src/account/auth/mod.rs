@@ -130,9 +130,20 @@ impl Backend {
     }
 
     /// Deletes the account; every row it owns goes by cascade.
-    pub async fn delete_account(&self, user_id: Uuid) -> Result<(), AppError> {
-        crate::db::service(&self.pool, move |conn| Box::pin(async move { Ok(db::delete_user(conn, user_id).await?) }))
-            .await?;
+    pub async fn delete_account(&self, user: &AuthUser) -> Result<(), AppError> {
+        let user_id = user.id;
+        // The throttle rows that name this account, by id or by address.
+        let keys: Vec<String> = [
+            Action::SignIn.keys(&user.email, None).0,
+            Action::SignUp.keys(&user.email, None).0,
+            Action::ChangePassword.keys(&user_id.to_string(), None).0,
+            Action::DeleteAccount.keys(&user_id.to_string(), None).0,
+        ]
+        .into();
+        crate::db::service(&self.pool, move |conn| {
+            Box::pin(async move { Ok(db::delete_user(conn, user_id, &keys).await?) })
+        })
+        .await?;
         self.users.invalidate(&user_id).await;
         Ok(())
     }
@@ -168,8 +179,9 @@ impl axum_login::AuthnBackend for Backend {
         tx.commit().await?;
         // Verify against a dummy hash when the email is unknown, so both
         // failures take the same time and say the same thing.
-        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
-        let ok = tokio::task::spawn_blocking(move || verify_password(&creds.password, &hash)).await?;
+        let hash = user.as_ref().map(|u| u.password_hash.clone());
+        let ok = off_runtime(move || verify_password(&creds.password, hash.as_deref().unwrap_or_else(|| dummy_hash())))
+            .await?;
         Ok(user.filter(|_| ok))
     }
 
@@ -202,6 +214,7 @@ pub fn hash_password(password: &str) -> String {
         .to_string()
 }
 
+
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
@@ -213,12 +226,28 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| hash_password("not a real password, only for timing"))
 }
 
+/// Argon2id costs 19 MiB and tens of milliseconds of one core. At most one
+/// hash per core runs at a time, off the async runtime; the rest wait here,
+/// so a burst of sign-ins can neither starve the pages nor exhaust memory.
+fn hashing_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
+    })
+}
+
+async fn off_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, tokio::task::JoinError> {
+    // The semaphore is never closed, so acquiring cannot fail.
+    let _permit = hashing_permits().acquire().await.expect("the hashing semaphore is never closed");
+    tokio::task::spawn_blocking(work).await
+}
+
 pub async fn hash_password_async(password: String) -> Result<String, tokio::task::JoinError> {
-    tokio::task::spawn_blocking(move || hash_password(&password)).await
+    off_runtime(move || hash_password(&password)).await
 }
 
 pub async fn verify_password_async(password: String, hash: String) -> Result<bool, tokio::task::JoinError> {
-    tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await
+    off_runtime(move || verify_password(&password, &hash)).await
 }
 
 /// The common-password blocklist (Django's 20k list, fetched at setup into
@@ -241,39 +270,101 @@ impl CommonPasswords {
     }
 }
 
-/// Sign-in throttle: failures are recorded in `auth.sign_in_failures`, so the
-/// limit holds across server restarts and several app servers.
+/// What the throttle guards. Each action allows so many attempts per
+/// subject (the account, or the address typed in) and per client address in
+/// its window; an attempt is recorded before the work it guards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    SignIn,
+    SignUp,
+    ChangePassword,
+    DeleteAccount,
+}
+
+/// An action's allowance: attempts per subject and per client in the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Allowance {
+    pub per_subject: i64,
+    pub per_client: i64,
+    pub window_minutes: i32,
+}
+
+impl Action {
+    pub fn allowance(self) -> Allowance {
+        match self {
+            Action::SignIn => Allowance { per_subject: 5, per_client: 30, window_minutes: 15 },
+            Action::SignUp => Allowance { per_subject: 5, per_client: 20, window_minutes: 60 },
+            Action::ChangePassword | Action::DeleteAccount => {
+                Allowance { per_subject: 5, per_client: 30, window_minutes: 15 }
+            }
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Action::SignIn => "sign-in",
+            Action::SignUp => "sign-up",
+            Action::ChangePassword => "password",
+            Action::DeleteAccount => "delete",
+        }
+    }
+
+    /// The throttle's keys: the subject's and, when known, the client's.
+    pub fn keys(self, subject: &str, client: Option<IpAddr>) -> (String, Option<String>) {
+        // Bounded: the subject is an email (capped by the input kit) or an id;
+        // cut anyway so no key outgrows the column's check.
+        let subject: String = subject.trim().to_lowercase().chars().take(320).collect();
+        (format!("{}:subject:{subject}", self.name()), client.map(|ip| format!("{}:ip:{ip}", self.name())))
+    }
+}
+
+/// The throttle over `auth.throttle_attempts`, so it holds across restarts
+/// and several app servers. One transaction per check: lock the keys (sorted,
+/// so concurrent checks cannot deadlock), record the attempt, count the
+/// earlier ones. Fifty parallel guesses therefore see 0, 1, 2, … earlier
+/// attempts and only the allowance passes.
 pub struct Throttle;
 
 impl Throttle {
-    pub const WINDOW_MINUTES: i32 = 15;
-    pub const PER_ACCOUNT: i64 = 5;
-    pub const PER_IP: i64 = 30;
-
-    fn keys(email: &str, ip: Option<IpAddr>) -> (String, Option<String>) {
-        (format!("email:{}", email.trim().to_lowercase()), ip.map(|ip| format!("ip:{ip}")))
-    }
-
-    pub async fn is_blocked(backend: &Backend, email: &str, ip: Option<IpAddr>) -> Result<bool, sqlx::Error> {
-        let (account, ip) = Self::keys(email, ip);
+    /// Records an attempt of `action`; `false` when it is over the allowance
+    /// (the caller answers 429 without doing the work).
+    pub async fn admit(
+        backend: &Backend,
+        action: Action,
+        subject: &str,
+        client: Option<IpAddr>,
+    ) -> Result<bool, sqlx::Error> {
+        let allowance = action.allowance();
+        let (subject_key, client_key) = action.keys(subject, client);
+        let mut keys = vec![subject_key];
+        keys.extend(client_key);
+        let mut locks = keys.clone();
+        locks.sort();
         let mut tx = begin_service(&backend.pool).await?;
-        let (per_account, per_ip) = db::recent_failures(&mut tx, &account, ip.as_deref(), Self::WINDOW_MINUTES).await?;
+        for key in &locks {
+            db::lock_throttle_key(&mut tx, key).await?;
+        }
+        let earlier = db::record_attempt(&mut tx, &keys, allowance.window_minutes).await?;
         tx.commit().await?;
-        Ok(per_account >= Self::PER_ACCOUNT || per_ip >= Self::PER_IP)
+        let subject_ok = earlier.first().is_none_or(|n| *n < allowance.per_subject);
+        let client_ok = earlier.get(1).is_none_or(|n| *n < allowance.per_client);
+        Ok(subject_ok && client_ok)
     }
 
-    pub async fn record_failure(backend: &Backend, email: &str, ip: Option<IpAddr>) -> Result<(), sqlx::Error> {
-        let (account, ip) = Self::keys(email, ip);
+    /// Forgets the subject's attempts of `action` (after a successful sign-in).
+    pub async fn clear(backend: &Backend, action: Action, subject: &str) -> Result<(), sqlx::Error> {
+        let (key, _) = action.keys(subject, None);
         let mut tx = begin_service(&backend.pool).await?;
-        db::record_failure(&mut tx, &account, ip.as_deref()).await?;
+        db::clear_attempts(&mut tx, &key).await?;
         tx.commit().await
     }
 
-    pub async fn clear_account(backend: &Backend, email: &str) -> Result<(), sqlx::Error> {
-        let (account, _) = Self::keys(email, None);
-        let mut tx = begin_service(&backend.pool).await?;
-        db::clear(&mut tx, &account).await?;
-        tx.commit().await
+    /// Removes attempts older than every window (the maintenance worker).
+    pub async fn prune(pool: &PgPool) -> Result<u64, sqlx::Error> {
+        let mut tx = begin_service(pool).await?;
+        let n = db::prune_attempts(&mut tx).await?;
+        tx.commit().await?;
+        Ok(n)
     }
 }
 

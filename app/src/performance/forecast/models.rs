@@ -15,6 +15,8 @@ use super::stats::{student_t_cdf, student_t_quantile};
 
 /// `wt_forecast_model` values (migration 0009).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_forecast_model", rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum ModelType {
     LinearRegression,

@@ -42,6 +42,8 @@ pub enum BaselineMetric {
 
 /// The `wt_calibration_status` enum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_calibration_status", rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum CalibrationStatus {
     Pending,

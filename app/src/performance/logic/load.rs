@@ -42,6 +42,8 @@ pub enum LoadMethod {
 
 /// The `wt_load_type` enum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "wt_load_type", rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum LoadType {
     Cardio,

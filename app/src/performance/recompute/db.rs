@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::performance::forecast::ModelType;
+use crate::performance::logic::baseline::CalibrationStatus;
+use crate::performance::logic::load::LoadType;
+
 /// One completed workout: id, day, type, minutes, session RPE, the sets and
 /// reps of its strength logs, whether it logged cardio work, and the epoch
 /// second it was completed.
@@ -13,12 +17,12 @@ pub type WorkoutRow =
     (Uuid, NaiveDate, Option<String>, Option<i32>, Option<f64>, Vec<i32>, Vec<i32>, bool, Option<i64>);
 
 /// The binds of the training-load upsert, one column per array.
-pub struct TrainingLoadColumns<'a> {
+pub struct TrainingLoadColumns {
     pub workout_ids: Vec<Uuid>,
     pub dates: Vec<NaiveDate>,
     pub minutes: Vec<i32>,
     pub factors: Vec<f64>,
-    pub types: Vec<&'a str>,
+    pub types: Vec<LoadType>,
     pub methods: Vec<String>,
     pub details: Vec<serde_json::Value>,
 }
@@ -31,7 +35,7 @@ pub struct BaselineRow<'a> {
     pub capture_start: NaiveDate,
     pub capture_end: NaiveDate,
     pub is_complete: bool,
-    pub calibration_status: String,
+    pub calibration_status: CalibrationStatus,
     pub notes: String,
 }
 
@@ -58,7 +62,7 @@ pub struct ForecastRow<'a> {
     pub projected_date: Option<NaiveDate>,
     pub confidence: f64,
     pub data_points: i32,
-    pub model_type: &'a str,
+    pub model_type: ModelType,
 }
 
 /// The profile's date of birth and household zone; `None` when the profile does not exist.
@@ -190,12 +194,12 @@ pub async fn delete_stale_training_loads(
 pub async fn upsert_training_loads(
     conn: &mut PgConnection,
     profile_id: Uuid,
-    loads: &TrainingLoadColumns<'_>,
+    loads: &TrainingLoadColumns,
 ) -> sqlx::Result<()> {
     sqlx::query(
         "insert into wt_training_loads as t (profile_id, workout_id, load_date, duration_minutes, intensity_factor, load_type, load_method, load_details) \
-         select $1, u.workout_id, u.load_date, u.minutes, u.factor, u.load_type::wt_load_type, u.method, u.details \
-         from unnest($2::uuid[], $3::date[], $4::int[], $5::float8[], $6::text[], $7::text[], $8::jsonb[]) \
+         select $1, u.workout_id, u.load_date, u.minutes, u.factor, u.load_type, u.method, u.details \
+         from unnest($2::uuid[], $3::date[], $4::int[], $5::float8[], $6::wt_load_type[], $7::text[], $8::jsonb[]) \
               as u(workout_id, load_date, minutes, factor, load_type, method, details) \
          on conflict (profile_id, workout_id) do update set \
            load_date = excluded.load_date, duration_minutes = excluded.duration_minutes, \
@@ -223,7 +227,7 @@ pub async fn upsert_baseline(conn: &mut PgConnection, profile_id: Uuid, baseline
     sqlx::query(
         "insert into wt_baselines as t (profile_id, metric_type, baseline_value, data_points_count, capture_start, \
             capture_end, is_complete, calibration_status, notes) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8::wt_calibration_status, $9) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          on conflict (profile_id, metric_type, capture_start) do update set \
            baseline_value = excluded.baseline_value, data_points_count = excluded.data_points_count, \
            capture_end = excluded.capture_end, is_complete = excluded.is_complete, \
@@ -384,15 +388,15 @@ pub async fn upsert_forecast(conn: &mut PgConnection, row: ForecastRow<'_>) -> s
     sqlx::query(
         "with changed as ( \
            update wt_forecasts set metric_type = $4, current_value = $5, target_value = $6, slope = $7, \
-             projected_date = $8, confidence = $9, data_points = $10, model_type = $11::wt_forecast_model, \
+             projected_date = $8, confidence = $9, data_points = $10, model_type = $11, \
              calculated_at = now() \
            where id = $1 and (metric_type, current_value, target_value, slope, projected_date, confidence, \
              data_points, model_type) is distinct from ($4, $5::numeric, $6::numeric, $7::numeric, $8, \
-             $9::numeric, $10, $11::wt_forecast_model) \
+             $9::numeric, $10, $11) \
            returning id) \
          insert into wt_forecasts (profile_id, goal_forecast_id, metric_type, current_value, target_value, slope, \
            projected_date, confidence, data_points, model_type) \
-         select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::wt_forecast_model where $1::uuid is null",
+         select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 where $1::uuid is null",
     )
     .bind(row.keep)
     .bind(row.profile_id)

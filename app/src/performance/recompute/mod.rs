@@ -11,6 +11,7 @@ use serde::Serialize;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use super::forecast::ModelType;
 use super::logic::load::{StrengthSet, WorkoutType};
 use super::plan::{plan, Inputs, MetricFact, Plan, WorkoutFacts};
 use crate::db::begin_service;
@@ -147,7 +148,7 @@ pub async fn write_plan(
         dates: plan.loads.iter().map(|l| date_of(l.day)).collect(),
         minutes: plan.loads.iter().map(|l| l.load.duration_minutes as i32).collect(),
         factors: plan.loads.iter().map(|l| l.load.intensity_factor).collect(),
-        types: plan.loads.iter().map(|l| l.load.load_type.as_str()).collect(),
+        types: plan.loads.iter().map(|l| l.load.load_type).collect(),
         methods: plan.loads.iter().map(|l| snake(&l.load.method)).collect(),
         details: plan.loads.iter().map(|l| serde_json::to_value(&l.load).unwrap_or_default()).collect(),
     };
@@ -166,7 +167,7 @@ pub async fn write_plan(
             capture_start: date_of(b.capture_start),
             capture_end: date_of(b.capture_end),
             is_complete: b.calibration_status == super::logic::baseline::CalibrationStatus::Complete,
-            calibration_status: snake(&b.calibration_status),
+            calibration_status: b.calibration_status,
             notes,
         };
         db::upsert_baseline(conn, profile_id, row).await?;
@@ -229,7 +230,7 @@ pub async fn write_forecasts(
             continue;
         }
         let projected = f.projected_day.map(|d| date_of(d.round() as i64));
-        let model = f.model_type.map(|m| m.as_str()).unwrap_or("linear_regression");
+        let model = f.model_type.unwrap_or(ModelType::LinearRegression);
         let slope = f.slope_per_day.unwrap_or(0.0);
         let existing = db::goal_forecast_ids(conn, goal_id).await?;
         let (keep, extra) = match existing.split_first() {
