@@ -8,6 +8,7 @@ pub mod food_data;
 pub mod form_flash;
 pub mod maintenance_worker;
 pub mod recompute_worker;
+pub mod security;
 pub mod session_cache;
 pub mod startup;
 pub mod telemetry;

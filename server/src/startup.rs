@@ -20,7 +20,9 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{CachingSessionStore, Expiry, SessionManagerLayer};
@@ -330,6 +332,12 @@ pub fn router(
             provide_context(Db::new(pool.clone()));
             provide_context(common_passwords.clone());
             provide_context(trusted_proxies.clone());
+            // The page's scripts carry the nonce its Content-Security-Policy names.
+            let nonce = use_context::<axum::http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<crate::security::CspNonce>().cloned());
+            if let Some(crate::security::CspNonce(nonce)) = nonce {
+                provide_context(leptos::nonce::Nonce::from_value(nonce));
+            }
         }
     };
     let shell_options = leptos_options.clone();
@@ -348,11 +356,12 @@ pub fn router(
     let router = static_routes
         .merge(pages)
         .layer(middleware::from_fn(cache_headers))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(middleware::from_fn(move |req, next| crate::security::headers(secure_cookies, req, next)))
+        // Limits, outside everything that does work: a body cap (413), a
+        // deadline (503) and a bound on requests in flight (the rest wait).
+        .layer(RequestBodyLimitLayer::new(crate::security::MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, crate::security::REQUEST_TIMEOUT))
+        .layer(GlobalConcurrencyLimitLayer::new(crate::security::MAX_IN_FLIGHT))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");

@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod dashboard;
 mod engine;
+mod hardening;
 mod health;
 mod meals;
 mod profiles;

@@ -1,0 +1,67 @@
+//! Limits and response headers every request passes through: a cap on the
+//! body, a deadline, a bound on requests in flight, and the browser
+//! security headers (CSP with a per-page nonce, framing, sniffing, referrer,
+//! HSTS when served over HTTPS).
+
+use std::time::Duration;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// Largest request body: every form of the app is far below it (no uploads yet).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// A request still unanswered after this gets 503 (a slow client, a stuck query).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// Requests handled at once; more wait (each connection is a small future,
+/// but a page holds a database connection and memory while it renders).
+pub const MAX_IN_FLIGHT: usize = 512;
+
+/// The nonce of this response's scripts (the hydration module), put in the
+/// request by [`headers`] and given to Leptos by the router's context.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// Content-Security-Policy for a page whose inline scripts carry `nonce`.
+/// `'wasm-unsafe-eval'` lets the islands' wasm compile; nothing else is eval'd.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Adds the security headers; `secure` adds HSTS (served over HTTPS).
+pub async fn headers(secure: bool, mut req: Request, next: Next) -> Response {
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+        h.entry(header::CONTENT_SECURITY_POLICY).or_insert(value);
+    }
+    h.entry(header::X_FRAME_OPTIONS).or_insert(HeaderValue::from_static("DENY"));
+    h.entry(header::X_CONTENT_TYPE_OPTIONS).or_insert(HeaderValue::from_static("nosniff"));
+    h.entry(header::REFERRER_POLICY).or_insert(HeaderValue::from_static("same-origin"));
+    h.entry("cross-origin-opener-policy").or_insert(HeaderValue::from_static("same-origin"));
+    if secure {
+        h.entry(header::STRICT_TRANSPORT_SECURITY).or_insert(HeaderValue::from_static("max-age=31536000"));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_security_policy;
+
+    #[test]
+    fn the_policy_allows_only_our_own_scripts_and_no_framing() {
+        let csp = content_security_policy("abc123");
+        assert!(csp.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(!csp.contains("'unsafe-eval'"));
+    }
+}
