@@ -526,3 +526,27 @@ async fn the_engine_counts_days_on_the_households_clock() {
     recompute(&pool, auckland, day(1), Through::TodayAt(now)).await.unwrap().unwrap();
     assert_eq!(load_days(auckland).await, vec![day(3)]);
 }
+
+#[tokio::test]
+async fn a_window_from_year_one_walks_only_the_datas_days() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = app_pool(&db).await;
+    let profile = seed(&admin, 30).await;
+    let year_one = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+    let started = std::time::Instant::now();
+    let summary = app::performance::recompute::recompute(&pool, profile, year_one, today()).await.unwrap().unwrap();
+    let took = started.elapsed();
+    assert!(summary.recovery_days <= 31, "scores only for days with data: {}", summary.recovery_days);
+    assert_eq!(summary.training_loads, 15);
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+    // The same through the queue: a row dated year one drains like any other.
+    sqlx::query("insert into engine.recompute_queue (profile_id, from_date) values ($1, '0001-01-01') \
+                 on conflict (profile_id) do update set from_date = excluded.from_date")
+        .bind(profile)
+        .execute(&admin)
+        .await
+        .unwrap();
+    let processed = run_once(&pool, "test-worker", Utc::now()).await.unwrap();
+    assert_eq!(processed, 1);
+}

@@ -65,11 +65,19 @@ pub struct ForecastRow<'a> {
     pub model_type: ModelType,
 }
 
-/// The profile's date of birth and household zone; `None` when the profile does not exist.
+/// The profile's date of birth, household zone and first day with inputs or
+/// engine rows; `None` when the profile does not exist.
 pub async fn profile_facts(conn: &mut PgConnection, profile_id: Uuid) -> sqlx::Result<Option<ProfileFacts>> {
     sqlx::query_as(
-        "select p.date_of_birth, coalesce(u.timezone, 'UTC') as timezone \
-         from wt_profiles p left join wt_users u on u.id = p.user_id where p.id = $1",
+        "select p.date_of_birth, f.timezone, least( \
+           (select min(w.scheduled_date) from wt_workouts w where w.profile_id = p.id), \
+           (select min(w.completed_at at time zone f.timezone)::date from wt_workouts w where w.profile_id = p.id), \
+           (select min(m.recorded_at at time zone f.timezone)::date from wt_health_metrics m where m.profile_id = p.id), \
+           (select min(r.score_date) from wt_recovery_scores r where r.profile_id = p.id), \
+           (select min(t.load_date) from wt_training_loads t where t.profile_id = p.id), \
+           (select min(b.capture_start) from wt_baselines b where b.profile_id = p.id)) as first_day \
+         from wt_profiles p left join wt_users u on u.id = p.user_id \
+         cross join lateral (select coalesce(u.timezone, 'UTC') as timezone) f where p.id = $1",
     )
     .bind(profile_id)
     .fetch_optional(conn)
@@ -82,6 +90,8 @@ pub struct ProfileFacts {
     pub date_of_birth: Option<NaiveDate>,
     /// The household's IANA zone (`wt_users.timezone`): the engine's days are its days.
     pub timezone: String,
+    /// The first day with any input (workout, metric) or engine row; `None`: no data at all.
+    pub first_day: Option<NaiveDate>,
 }
 
 /// The profile's completed workouts up to `to`, with their strength sets and

@@ -72,13 +72,30 @@ pub async fn recompute(
         Through::Date(date) => date,
         Through::TodayAt(now) => crate::time::today_in(zone, now),
     };
-    let from = from.min(to);
+    let from = window_start(from, to, facts.first_day);
     let inputs = read_inputs(&mut tx, profile_id, &facts, from, to).await?;
-    let plan = plan(&inputs, day_number(from), day_number(to));
+    // The day-by-day plan is CPU work: off the async runtime.
+    let (first, last) = (day_number(from), day_number(to));
+    let plan = tokio::task::spawn_blocking(move || plan(&inputs, first, last))
+        .await
+        .map_err(|_| sqlx::Error::WorkerCrashed)?;
     let mut summary = write_plan(&mut tx, profile_id, &plan, from, to).await?;
     summary.forecasts = write_forecasts(&mut tx, profile_id, to, zone.name()).await?;
     tx.commit().await?;
     Ok(Some(summary))
+}
+
+/// Longest window one recomputation walks (30 years of days).
+pub const MAX_WINDOW_DAYS: u64 = 30 * 366;
+
+/// Where a recomputation through `to` starts: where it was asked to, but
+/// never before the profile's first day with data or engine rows (before it
+/// there is nothing to compute or remove), never more than
+/// [`MAX_WINDOW_DAYS`] back, and never after `to`. A queue row dated
+/// 0001-01-01 thus walks the data's real range, not 739,000 days.
+pub fn window_start(from: NaiveDate, to: NaiveDate, first_day: Option<NaiveDate>) -> NaiveDate {
+    let floor = to.checked_sub_days(chrono::Days::new(MAX_WINDOW_DAYS)).unwrap_or(NaiveDate::MIN);
+    from.max(first_day.unwrap_or(to)).max(floor).min(to)
 }
 
 impl From<NaiveDate> for Through {
@@ -256,4 +273,32 @@ pub async fn write_forecasts(
         stored += 1;
     }
     Ok(stored)
+}
+
+#[cfg(test)]
+mod window_tests {
+    use chrono::NaiveDate;
+
+    use super::{window_start, MAX_WINDOW_DAYS};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_window_starts_at_the_first_data_and_is_bounded() {
+        let to = d(2026, 12, 2);
+        // Asked from year 1: starts where the data does.
+        assert_eq!(window_start(NaiveDate::MIN, to, Some(d(2024, 5, 1))), d(2024, 5, 1));
+        assert_eq!(window_start(d(1, 1, 1), to, Some(d(2024, 5, 1))), d(2024, 5, 1));
+        // Asked from after the first data: as asked.
+        assert_eq!(window_start(d(2026, 11, 1), to, Some(d(2024, 5, 1))), d(2026, 11, 1));
+        // No data at all: only `to`.
+        assert_eq!(window_start(d(1, 1, 1), to, None), to);
+        // Data dated centuries back still walks at most the cap.
+        let start = window_start(d(1, 1, 1), to, Some(d(1, 1, 1)));
+        assert_eq!((to - start).num_days() as u64, MAX_WINDOW_DAYS);
+        // Never after `to`.
+        assert_eq!(window_start(d(2030, 1, 1), to, Some(d(2024, 5, 1))), to);
+    }
 }
