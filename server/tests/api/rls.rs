@@ -607,3 +607,91 @@ async fn policies_are_evaluated_once_per_statement_not_per_row() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[tokio::test]
+async fn people_cannot_write_computed_engine_rows_only_their_override() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let app = app_pool(&db).await;
+    let a = load_household(&admin).await;
+    let owner = Actor::signed_in("owner A", a.user);
+    let statements = [
+        ("inserting a recovery score", "insert into wt_recovery_scores (profile_id, score_date, recovery_score) values ($1, current_date - 400, 99)"),
+        ("deleting recovery scores", "delete from wt_recovery_scores where profile_id = $1"),
+        ("changing a computed score", "update wt_recovery_scores set recovery_score = 100 where profile_id = $1"),
+        ("inserting a baseline", "insert into wt_baselines (profile_id, metric_type, baseline_value, capture_start) values ($1, 'hrv', 1, current_date)"),
+        ("deleting baselines", "delete from wt_baselines where profile_id = $1"),
+        ("deleting training loads", "delete from wt_training_loads where profile_id = $1"),
+        ("changing training loads", "update wt_training_loads set duration_minutes = 999 where profile_id = $1"),
+        ("deleting forecasts", "delete from wt_forecasts where profile_id = $1"),
+    ];
+    for (what, sql) in statements {
+        let mut tx = begin_as(&app, &owner).await.unwrap();
+        let result = sqlx::query(sql).bind(a.parent).execute(&mut *tx).await;
+        tx.rollback().await.unwrap();
+        assert_refused(result, what);
+    }
+    // The override columns stay theirs to set.
+    let mut tx = begin_as(&app, &owner).await.unwrap();
+    let result = sqlx::query("update wt_recovery_scores set override_reason = 'ill', overridden_at = now() where profile_id = $1")
+        .bind(a.parent)
+        .execute(&mut *tx)
+        .await;
+    tx.rollback().await.unwrap();
+    assert!(result.is_ok(), "setting an override: {result:?}");
+}
+
+#[tokio::test]
+async fn a_meal_cannot_name_another_households_private_recipe() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let app = app_pool(&db).await;
+    let a = load_household(&admin).await;
+    let b = load_household(&admin).await;
+    let private_recipe: Uuid = sqlx::query_scalar(
+        "insert into wt_recipes (profile_id, title, is_public, source_type) values ($1, 'B''s secret stew', false, 'manual') returning id",
+    )
+    .bind(b.parent)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let own_recipe: Uuid =
+        sqlx::query_scalar("insert into wt_recipes (profile_id, title, source_type) values ($1, 'A''s soup', 'manual') returning id")
+            .bind(a.parent)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    let owner = Actor::signed_in("owner A", a.user);
+    let insert = "insert into wt_meals (profile_id, meal_date, meal_type, name, recipe_id) values ($1, current_date, 'dinner', 'Stew', $2)";
+    let mut tx = begin_as(&app, &owner).await.unwrap();
+    let result = sqlx::query(insert).bind(a.parent).bind(private_recipe).execute(&mut *tx).await;
+    tx.rollback().await.unwrap();
+    assert_refused(result, "A logging a meal of B's private recipe");
+    let mut tx = begin_as(&app, &owner).await.unwrap();
+    let result = sqlx::query("update wt_meals set recipe_id = $2 where profile_id = $1")
+        .bind(a.parent)
+        .bind(private_recipe)
+        .execute(&mut *tx)
+        .await;
+    tx.rollback().await.unwrap();
+    assert_refused(result, "A pointing its meals at B's private recipe");
+    let mut tx = begin_as(&app, &owner).await.unwrap();
+    let result = sqlx::query(insert).bind(a.parent).bind(own_recipe).execute(&mut *tx).await;
+    tx.rollback().await.unwrap();
+    assert!(result.is_ok(), "A's own recipe: {result:?}");
+}
+
+#[tokio::test]
+async fn none_of_our_functions_is_executable_by_public() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let open: Vec<String> = sqlx::query_scalar(
+        "select format('%I.%I', n.nspname, p.proname) from pg_proc p join pg_namespace n on n.oid = p.pronamespace \
+         where n.nspname in ('private', 'auth', 'engine') and has_function_privilege('public', p.oid, 'execute') \
+         order by 1",
+    )
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert!(open.is_empty(), "executable by PUBLIC: {open:?}");
+}
