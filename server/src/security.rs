@@ -52,9 +52,38 @@ pub async fn headers(secure: bool, mut req: Request, next: Next) -> Response {
     res
 }
 
+/// Whether a POST comes from another site. Browsers say so in Fetch
+/// Metadata (`Sec-Fetch-Site`); older ones send `Origin`, which must name
+/// this host. A post with an `Origin` but no host to compare it with is
+/// refused; a post with neither header is not from a browser page (curl, a
+/// script) and cannot carry a victim's cookies by accident, so it passes.
+pub fn is_cross_site(sec_fetch_site: Option<&str>, origin: Option<&str>, host: Option<&str>) -> bool {
+    if let Some(site) = sec_fetch_site {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match (origin, host) {
+        (None, _) => false,
+        // An opaque ("null") origin is never ours.
+        (Some("null"), _) | (Some(_), None) => true,
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin) != host,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::content_security_policy;
+    use super::{content_security_policy, is_cross_site};
+
+    #[test]
+    fn cross_site_posts_are_told_by_fetch_metadata_then_by_origin() {
+        assert!(!is_cross_site(Some("same-origin"), Some("https://evil.example"), Some("app.example")));
+        assert!(is_cross_site(Some("cross-site"), None, Some("app.example")));
+        assert!(is_cross_site(Some("same-site"), None, Some("app.example")));
+        assert!(!is_cross_site(None, Some("https://app.example"), Some("app.example")));
+        assert!(is_cross_site(None, Some("https://evil.example"), Some("app.example")));
+        assert!(is_cross_site(None, Some("null"), Some("app.example")));
+        assert!(is_cross_site(None, Some("https://app.example"), None), "an origin and no host to match");
+        assert!(!is_cross_site(None, None, None), "not a browser page");
+    }
 
     #[test]
     fn the_policy_allows_only_our_own_scripts_and_no_framing() {

@@ -168,21 +168,10 @@ const FORBIDDEN_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta chars
 async fn same_origin_posts(req: Request, next: Next) -> Response {
     if req.method() == Method::POST {
         let headers = req.headers();
-        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        let cross_site = match site {
-            Some(site) => !matches!(site, "same-origin" | "none"),
-            None => match (
-                headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-                headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-            ) {
-                (Some(origin), Some(host)) => {
-                    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
-                    // An opaque ("null") origin is never ours.
-                    origin == "null" || origin_host != host
-                }
-                _ => false,
-            },
-        };
+        let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        // HTTP/2 carries the host as the URI's authority, not a Host header.
+        let host = text(header::HOST.as_str()).map(str::to_owned).or_else(|| req.uri().authority().map(|a| a.to_string()));
+        let cross_site = crate::security::is_cross_site(text("sec-fetch-site"), text(header::ORIGIN.as_str()), host.as_deref());
         if cross_site {
             return (StatusCode::FORBIDDEN, axum::response::Html(FORBIDDEN_PAGE)).into_response();
         }
@@ -228,7 +217,12 @@ const PUBLIC_PAGES: [&str; 2] = ["/sign-in", "/sign-up"];
 /// frame (`ui::layout::Page`) redirects too, but only after server rendering
 /// has begun; doing it here is cheaper and keeps that path for the rare case
 /// of a session ending between two client-side navigations.
-async fn require_sign_in(auth: app::account::auth::AuthSession, req: Request, next: Next) -> Response {
+async fn require_sign_in(mut auth: app::account::auth::AuthSession, mut req: Request, next: Next) -> Response {
+    // A sign-in past its absolute lifetime ends here, for pages and server
+    // functions alike (they read the session from the request afterwards).
+    if app::account::auth::end_if_expired(&mut auth).await {
+        req.extensions_mut().insert(auth.clone());
+    }
     let path = req.uri().path();
     let is_page = req.method() == Method::GET
         && !path.starts_with("/api/")

@@ -92,7 +92,7 @@ pub async fn sign_up(
                 let creds = Credentials { email: input.email.as_str().to_owned(), password };
                 return match auth.authenticate(creds).await.map_err(internal("authenticate"))? {
                     Some(user) => {
-                        auth.login(&user).await.map_err(internal("login"))?;
+                        crate::account::auth::sign_in(&mut auth, &user).await?;
                         leptos_axum::redirect("/");
                         Ok(())
                     }
@@ -101,7 +101,7 @@ pub async fn sign_up(
             };
             let user =
                 auth.backend.reload(user_id).await.map_err(internal("load new user"))?.ok_or(AppError::Internal)?;
-            auth.login(&user).await.map_err(internal("login"))?;
+            crate::account::auth::sign_in(&mut auth, &user).await?;
             leptos_axum::redirect("/");
             Ok(())
         }
@@ -124,7 +124,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             match auth.authenticate(creds).await.map_err(internal("authenticate"))? {
                 Some(user) => {
                     // axum-login gives the session a new id here (no fixation).
-                    auth.login(&user).await.map_err(internal("login"))?;
+                    crate::account::auth::sign_in(&mut auth, &user).await?;
                     Throttle::clear(&auth.backend, Action::SignIn, &email).await?;
                     leptos_axum::redirect("/");
                     Ok(())
@@ -171,7 +171,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             auth.backend.set_password(user.id, &hash).await?;
             let updated =
                 auth.backend.reload(user.id).await.map_err(internal("reload user"))?.ok_or(AppError::Internal)?;
-            auth.login(&updated).await.map_err(internal("login"))?;
+            crate::account::auth::sign_in(&mut auth, &updated).await?;
             leptos_axum::redirect("/settings/account?password=changed");
             Ok(())
         }

@@ -192,6 +192,46 @@ impl axum_login::AuthnBackend for Backend {
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 
+/// A sign-in lasts at most this long, however active the session is (the
+/// idle expiry, 14 days, ends it sooner when unused).
+pub const ABSOLUTE_LIFETIME_SECS: i64 = 30 * 24 * 3600;
+const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+
+/// Signs `user` in: a new session id (axum-login cycles it: no fixation) and
+/// the moment, from which the absolute lifetime counts.
+pub async fn sign_in(auth: &mut AuthSession, user: &AuthUser) -> Result<(), AppError> {
+    auth.login(user).await.map_err(|err| {
+        tracing::error!(error = %err, "login failed");
+        AppError::Internal
+    })?;
+    auth.session.insert(SIGNED_IN_AT_KEY, chrono::Utc::now().timestamp()).await.map_err(|err| {
+        tracing::error!(error = %err, "session store error");
+        AppError::Internal
+    })
+}
+
+/// Whether a sign-in made at `signed_in_at` (Unix seconds) is still within
+/// its absolute lifetime at `now`. A session without the stamp (made before
+/// it existed) is not.
+pub fn within_lifetime(signed_in_at: Option<i64>, now: i64) -> bool {
+    signed_in_at.is_some_and(|at| at <= now + 300 && now - at < ABSOLUTE_LIFETIME_SECS)
+}
+
+/// Ends the sign-in of a session past its absolute lifetime. `true` when it did.
+pub async fn end_if_expired(auth: &mut AuthSession) -> bool {
+    if auth.user.is_none() {
+        return false;
+    }
+    let at: Option<i64> = auth.session.get(SIGNED_IN_AT_KEY).await.ok().flatten();
+    if within_lifetime(at, chrono::Utc::now().timestamp()) {
+        return false;
+    }
+    if let Err(err) = auth.logout().await {
+        tracing::error!(error = %err, "logout of an expired sign-in failed");
+    }
+    true
+}
+
 /// The request's auth session (axum-login puts it in the request extensions).
 pub async fn auth_session() -> Result<AuthSession, AppError> {
     leptos_axum::extract::<AuthSession>().await.map_err(|err| {
@@ -378,6 +418,16 @@ mod tests {
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(verify_password("correct horse battery", &hash));
         assert!(!verify_password("correct horse batterY", &hash));
+    }
+
+    #[test]
+    fn a_sign_in_ends_after_its_absolute_lifetime() {
+        let now = 1_800_000_000;
+        assert!(within_lifetime(Some(now - 3600), now));
+        assert!(within_lifetime(Some(now - ABSOLUTE_LIFETIME_SECS + 1), now));
+        assert!(!within_lifetime(Some(now - ABSOLUTE_LIFETIME_SECS), now));
+        assert!(!within_lifetime(None, now), "an unstamped session");
+        assert!(!within_lifetime(Some(now + 86_400), now), "a stamp from the future");
     }
 
     #[test]
