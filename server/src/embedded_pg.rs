@@ -6,6 +6,13 @@
 //! first start; later starts reuse the cluster. As root, PostgreSQL runs as
 //! the `postgres` system user (it refuses to run as root). The child gets
 //! PR_SET_PDEATHSIG, so it shuts down even if this process dies abruptly.
+//!
+//! As root, the `postgres` user must be able to reach the cluster's files.
+//! When the data directory sits in a folder it cannot enter (a clone in
+//! root's 0700 home folder), the cluster lives in
+//! `/var/lib/welltrack/clusters/<name>-<hash of the data directory's path>`
+//! instead, the same place on every start, and the data directory holds a
+//! `CLUSTER_LOCATION` note saying where.
 
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -82,6 +89,63 @@ fn prepare_dir(path: &Path, owner: Option<&User>, mode: u32) -> Result<(), PgErr
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).map_err(wrap)
 }
 
+/// Where the state of PostgreSQL beside apps run as root lives.
+pub const ROOT_CLUSTERS: &str = "/var/lib/welltrack/clusters";
+
+/// Where the cluster of data directory `root` lives: `root` itself, unless
+/// we run as root and `owner` cannot enter one of its folders; then a folder
+/// of its own under [`ROOT_CLUSTERS`] (named after `root`, so it is found
+/// again at the next start).
+fn cluster_home(root: &Path, owner: Option<&User>) -> Result<PathBuf, PgError> {
+    let Some(user) = owner else { return Ok(root.to_owned()) };
+    if root.ancestors().skip(1).all(|dir| can_enter(dir, user)) {
+        return Ok(root.to_owned());
+    }
+    let home = Path::new(ROOT_CLUSTERS).join(cluster_name(root));
+    // The parents stay root's (0755): the postgres user passes through them only.
+    for dir in [Path::new("/var/lib/welltrack"), Path::new(ROOT_CLUSTERS)] {
+        prepare_dir(dir, None, 0o755)?;
+    }
+    fs::create_dir_all(root).map_err(|source| PgError::DataDir { path: root.to_owned(), source })?;
+    let note = format!(
+        "The postgres user cannot enter this folder, so this data directory's PostgreSQL cluster lives in\n{}\n",
+        home.display()
+    );
+    let _ = fs::write(root.join("CLUSTER_LOCATION"), note);
+    tracing::info!(data_dir = %root.display(), cluster = %home.display(), "the postgres user cannot reach the data directory; the cluster lives elsewhere");
+    Ok(home)
+}
+
+/// A stable folder name for `root`: its last component and a 64-bit FNV-1a
+/// hash of the whole path (stable across builds, unlike std's hasher).
+pub fn cluster_name(root: &Path) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in root.as_os_str().as_encoded_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let last: String = root
+        .file_name()
+        .map(|n| n.to_string_lossy().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).take(40).collect())
+        .unwrap_or_default();
+    format!("{}-{hash:016x}", last.trim_start_matches('.'))
+}
+
+/// Whether `user` may pass through `dir` (search permission); a folder that
+/// does not exist yet will be made by us, root, with 0755.
+fn can_enter(dir: &Path, user: &User) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = fs::metadata(dir) else { return true };
+    let mode = meta.mode();
+    if meta.uid() == user.uid.as_raw() {
+        mode & 0o100 != 0
+    } else if meta.gid() == user.gid.as_raw() {
+        mode & 0o010 != 0
+    } else {
+        mode & 0o001 != 0
+    }
+}
+
 fn command(program: PathBuf, owner: Option<&User>) -> Command {
     let mut cmd = Command::new(program);
     if let Some(user) = owner {
@@ -109,6 +173,7 @@ impl EmbeddedPostgres {
         let bin = find_bin_dir().ok_or(PgError::BinariesMissing)?;
         let owner = run_as()?;
         let root = std::path::absolute(root).map_err(|source| PgError::DataDir { path: root.to_owned(), source })?;
+        let root = cluster_home(&root, owner.as_ref())?;
         let data = root.join("pgdata");
         let run = root.join("run");
         let log = root.join("postgres.log");

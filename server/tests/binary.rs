@@ -108,3 +108,29 @@ fn tempdir(tag: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// As root, from a data directory inside a folder only root may enter (a
+/// clone in root's 0700 home): the cluster goes where the postgres user can
+/// reach it, and the app serves.
+#[tokio::test]
+async fn as_root_a_data_directory_in_a_private_folder_still_serves() {
+    if !nix::unistd::Uid::effective().is_root() {
+        eprintln!("skipped: only meaningful as root (the embedded cluster then runs as the postgres user)");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let private = tempdir("private-home");
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let dir = private.join("clone/.welltrack");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = server(&dir, port).spawn().unwrap();
+    wait_until_serving(&mut child, &base).await;
+    assert!(terminate(&mut child).success());
+    let note = std::fs::read_to_string(dir.join("CLUSTER_LOCATION")).expect("the data directory says where the cluster is");
+    let home = std::path::Path::new(server::embedded_pg::ROOT_CLUSTERS).join(server::embedded_pg::cluster_name(&dir));
+    assert!(note.contains(&home.display().to_string()), "{note}");
+    assert!(home.join("pgdata/PG_VERSION").is_file(), "the cluster is in {}", home.display());
+    let _ = std::fs::remove_dir_all(&home);
+    let _ = std::fs::remove_dir_all(&private);
+}
