@@ -183,7 +183,7 @@ impl EmbeddedPostgres {
         if !data.join("PG_VERSION").is_file() {
             prepare_dir(&data, owner.as_ref(), 0o700)?;
             let status = command(bin.join("initdb"), owner.as_ref())
-                .args(["--no-instructions", "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C", "-D"])
+                .args(["--no-instructions", "-U", SUPERUSER, "--auth-local=peer", "--auth-host=reject", "-E", "UTF8", "--locale=C", "-D"])
                 .arg(&data)
                 .stdout(Stdio::null())
                 .stderr(log_file(&log, owner.as_ref())?)
@@ -194,6 +194,7 @@ impl EmbeddedPostgres {
             }
         }
 
+        write_client_auth(&data, owner.as_ref())?;
         let mut cmd = command(bin.join("postgres"), owner.as_ref());
         cmd.arg("-D")
             .arg(&data)
@@ -303,12 +304,41 @@ impl EmbeddedPostgres {
     }
 }
 
+/// Who may connect, rewritten at every start (so clusters made with initdb's
+/// `trust` are tightened too): only over the Unix socket (TCP is off), and
+/// only the operating-system user running this server (or `postgres`
+/// itself), as the superuser or the app's login role. Peer authentication
+/// asks the kernel who is on the other end, so no password is stored.
+fn write_client_auth(data: &Path, owner: Option<&User>) -> Result<(), PgError> {
+    let me = User::from_uid(Uid::effective()).ok().flatten().map(|u| u.name).unwrap_or_else(|| "root".into());
+    let hba = "# Written by WellTrack at every start (server/src/embedded_pg.rs).\n\
+               local all all peer map=welltrack\n";
+    let mut ident = String::from("# Written by WellTrack at every start: OS user, database user.\n");
+    for os_user in [me.as_str(), "postgres"] {
+        for db_user in [SUPERUSER, "wt_app"] {
+            ident.push_str(&format!("welltrack {os_user} {db_user}\n"));
+        }
+    }
+    for (name, text) in [("pg_hba.conf", hba.to_owned()), ("pg_ident.conf", ident)] {
+        let path = data.join(name);
+        let wrap = |source| PgError::DataDir { path: path.clone(), source };
+        fs::write(&path, text).map_err(wrap)?;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).map_err(wrap)?;
+        if let Some(user) = owner {
+            nix::unistd::chown(&path, Some(user.uid), Some(user.gid)).map_err(|e| wrap(e.into()))?;
+        }
+    }
+    Ok(())
+}
+
 fn log_file(path: &Path, owner: Option<&User>) -> Result<fs::File, PgError> {
     let file = fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
         .map_err(|source| PgError::DataDir { path: path.to_owned(), source })?;
+    // The log may hold queries and their values: its owner's only.
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
     if let Some(user) = owner {
         let _ = nix::unistd::chown(path, Some(user.uid), Some(Gid::from_raw(user.gid.as_raw())));
     }

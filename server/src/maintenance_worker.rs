@@ -19,7 +19,7 @@ pub async fn run_once(pool: &PgPool) -> Result<u64, String> {
 
 pub fn spawn(pool: PgPool) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        loop {
+        while !pool.is_closed() {
             if let Err(err) = run_once(&pool).await {
                 tracing::error!(error = %err, "maintenance failed");
             }

@@ -393,8 +393,10 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(StartError::Serve);
+        // Stop the workers (and wait until they are gone) before the pool closes.
         for handle in [worker, maintenance].into_iter().flatten() {
             handle.abort();
+            let _ = handle.await;
         }
         pool.close().await;
         if let Some(pg) = postgres {

@@ -195,3 +195,25 @@ async fn pages_carry_a_content_security_policy_whose_nonce_their_scripts_use() {
     let again = app.client().get(app.url("/sign-in")).send().await.unwrap();
     assert!(!again.headers().get("content-security-policy").unwrap().to_str().unwrap().contains(&nonce));
 }
+
+#[tokio::test]
+async fn the_embedded_cluster_admits_only_this_os_user_as_its_two_roles() {
+    use sqlx::Connection;
+    let database = crate::helpers::fresh_database().await;
+    let admin = crate::helpers::admin_pool(&database).await;
+    // A login role with a password and every right to connect: still refused,
+    // because peer authentication maps only this OS user to the superuser and wt_app.
+    sqlx::query("create role intruder login password 'known-to-the-attacker'").execute(&admin).await.unwrap();
+    let refused =
+        sqlx::PgConnection::connect_with(&crate::helpers::cluster().options("intruder", &database).password("known-to-the-attacker"))
+            .await;
+    let err = refused.err().expect("the intruder role cannot connect").to_string();
+    assert!(err.contains("authentication failed"), "{err}");
+    sqlx::query("drop role intruder").execute(&admin).await.unwrap();
+    // The app's own login role connects.
+    sqlx::PgConnection::connect_with(&crate::helpers::cluster().options("wt_app", &database)).await.expect("wt_app connects");
+    // No line of pg_hba.conf trusts anyone.
+    let methods: Vec<String> =
+        sqlx::query_scalar("select auth_method from pg_hba_file_rules").fetch_all(&admin).await.unwrap();
+    assert!(!methods.is_empty() && methods.iter().all(|m| m == "peer"), "{methods:?}");
+}

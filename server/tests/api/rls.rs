@@ -608,6 +608,18 @@ async fn policies_are_evaluated_once_per_statement_not_per_row() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Runs `sql` with the uuid `binds` as `actor` in a transaction that is rolled back.
+async fn try_as(app: &PgPool, actor: &Actor, sql: &str, binds: &[Uuid]) -> Result<PgQueryResult, sqlx::Error> {
+    let mut tx = begin_as(app, actor).await.unwrap();
+    let mut query = sqlx::query(sql);
+    for bind in binds {
+        query = query.bind(*bind);
+    }
+    let result = query.execute(&mut *tx).await;
+    tx.rollback().await.unwrap();
+    result
+}
+
 #[tokio::test]
 async fn people_cannot_write_computed_engine_rows_only_their_override() {
     let db = fresh_database().await;
@@ -626,18 +638,11 @@ async fn people_cannot_write_computed_engine_rows_only_their_override() {
         ("deleting forecasts", "delete from wt_forecasts where profile_id = $1"),
     ];
     for (what, sql) in statements {
-        let mut tx = begin_as(&app, &owner).await.unwrap();
-        let result = sqlx::query(sql).bind(a.parent).execute(&mut *tx).await;
-        tx.rollback().await.unwrap();
-        assert_refused(result, what);
+        assert_refused(try_as(&app, &owner, sql, &[a.parent]).await, what);
     }
     // The override columns stay theirs to set.
-    let mut tx = begin_as(&app, &owner).await.unwrap();
-    let result = sqlx::query("update wt_recovery_scores set override_reason = 'ill', overridden_at = now() where profile_id = $1")
-        .bind(a.parent)
-        .execute(&mut *tx)
-        .await;
-    tx.rollback().await.unwrap();
+    let set_override = "update wt_recovery_scores set override_reason = 'ill', overridden_at = now() where profile_id = $1";
+    let result = try_as(&app, &owner, set_override, &[a.parent]).await;
     assert!(result.is_ok(), "setting an override: {result:?}");
 }
 
@@ -648,36 +653,28 @@ async fn a_meal_cannot_name_another_households_private_recipe() {
     let app = app_pool(&db).await;
     let a = load_household(&admin).await;
     let b = load_household(&admin).await;
-    let private_recipe: Uuid = sqlx::query_scalar(
-        "insert into wt_recipes (profile_id, title, is_public, source_type) values ($1, 'B''s secret stew', false, 'manual') returning id",
-    )
-    .bind(b.parent)
-    .fetch_one(&admin)
-    .await
-    .unwrap();
-    let own_recipe: Uuid =
-        sqlx::query_scalar("insert into wt_recipes (profile_id, title, source_type) values ($1, 'A''s soup', 'manual') returning id")
-            .bind(a.parent)
+    let recipe = |profile: Uuid, title: &'static str, public: bool| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_scalar::<_, Uuid>(
+                "insert into wt_recipes (profile_id, title, is_public, source_type) values ($1, $2, $3, 'manual') returning id",
+            )
+            .bind(profile)
+            .bind(title)
+            .bind(public)
             .fetch_one(&admin)
             .await
-            .unwrap();
+            .unwrap()
+        }
+    };
+    let private_recipe = recipe(b.parent, "B's secret stew", false).await;
+    let own_recipe = recipe(a.parent, "A's soup", false).await;
     let owner = Actor::signed_in("owner A", a.user);
     let insert = "insert into wt_meals (profile_id, meal_date, meal_type, name, recipe_id) values ($1, current_date, 'dinner', 'Stew', $2)";
-    let mut tx = begin_as(&app, &owner).await.unwrap();
-    let result = sqlx::query(insert).bind(a.parent).bind(private_recipe).execute(&mut *tx).await;
-    tx.rollback().await.unwrap();
-    assert_refused(result, "A logging a meal of B's private recipe");
-    let mut tx = begin_as(&app, &owner).await.unwrap();
-    let result = sqlx::query("update wt_meals set recipe_id = $2 where profile_id = $1")
-        .bind(a.parent)
-        .bind(private_recipe)
-        .execute(&mut *tx)
-        .await;
-    tx.rollback().await.unwrap();
-    assert_refused(result, "A pointing its meals at B's private recipe");
-    let mut tx = begin_as(&app, &owner).await.unwrap();
-    let result = sqlx::query(insert).bind(a.parent).bind(own_recipe).execute(&mut *tx).await;
-    tx.rollback().await.unwrap();
+    let repoint = "update wt_meals set recipe_id = $2 where profile_id = $1";
+    assert_refused(try_as(&app, &owner, insert, &[a.parent, private_recipe]).await, "A logging a meal of B's private recipe");
+    assert_refused(try_as(&app, &owner, repoint, &[a.parent, private_recipe]).await, "A pointing its meals at B's private recipe");
+    let result = try_as(&app, &owner, insert, &[a.parent, own_recipe]).await;
     assert!(result.is_ok(), "A's own recipe: {result:?}");
 }
 
