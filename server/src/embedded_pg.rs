@@ -194,6 +194,7 @@ impl EmbeddedPostgres {
             }
         }
 
+        wait_for_previous_postmaster(&data);
         write_client_auth(&data, owner.as_ref())?;
         let mut cmd = command(bin.join("postgres"), owner.as_ref());
         cmd.arg("-D")
@@ -301,6 +302,26 @@ impl EmbeddedPostgres {
         if let Ok(rx) = self.exited.lock() {
             let _ = rx.recv_timeout(Duration::from_secs(30));
         }
+    }
+}
+
+/// After this process died abruptly (kill -9), its PostgreSQL got SIGINT
+/// (the death signal) and may still be finishing its fast shutdown; a new
+/// postmaster would then find the data directory locked. Wait (up to 60 s)
+/// while the pid in `postmaster.pid` is alive; a stale file of a process that
+/// is gone PostgreSQL handles itself, and a cluster still running after the
+/// wait is reported by PostgreSQL's own clear error.
+fn wait_for_previous_postmaster(data: &Path) {
+    let pidfile = data.join("postmaster.pid");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while let Some(pid) = fs::read_to_string(&pidfile)
+        .ok()
+        .and_then(|text| text.lines().next().and_then(|line| line.trim().parse::<i32>().ok()))
+    {
+        if pid <= 0 || kill(Pid::from_raw(pid), None).is_err() || Instant::now() > deadline {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 

@@ -134,3 +134,96 @@ async fn as_root_a_data_directory_in_a_private_folder_still_serves() {
     let _ = std::fs::remove_dir_all(&home);
     let _ = std::fs::remove_dir_all(&private);
 }
+
+/// `kill -9` of the server while people log data and the engine works: after
+/// a restart every acknowledged entry is there exactly once and the engine's
+/// queue drains.
+#[tokio::test]
+async fn a_kill_9_mid_work_loses_nothing_acknowledged_doubles_nothing_and_the_queue_drains() {
+    use sqlx::Connection;
+    let dir = tempdir("kill9");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut first = server(&dir, port).spawn().unwrap();
+    wait_until_serving(&mut first, &base).await;
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let signed_up = client
+        .post(format!("{base}/api/account/sign-up"))
+        .header("accept", "application/json")
+        .form(&[("email", "kill9@example.org"), ("password", "plum-orbit-canyon-42"), ("display_name", "Kai")])
+        .send()
+        .await
+        .unwrap();
+    assert!(signed_up.status().is_success(), "{}", signed_up.status());
+
+    // Log a weight for each of the last 400 days as fast as the server takes them.
+    let today = chrono::Utc::now().date_naive();
+    let logged = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let logger = {
+        let (client, base, logged) = (client.clone(), base.clone(), logged.clone());
+        tokio::spawn(async move {
+            let mut acknowledged = Vec::new();
+            for day in 0..400u32 {
+                let date = (today - chrono::Days::new(u64::from(day))).to_string();
+                let value = format!("{:.1}", 70.0 + f64::from(day) / 10.0);
+                let sent = client
+                    .post(format!("{base}/api/health/log"))
+                    .header("accept", "application/json")
+                    .form(&[("metric", "weight"), ("value", &value), ("unit", "kg"), ("date", &date), ("time", "07:00")])
+                    .send()
+                    .await;
+                match sent {
+                    Ok(res) if res.status().is_success() => {
+                        acknowledged.push(value);
+                        logged.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                    Ok(res) => panic!("day {day} answered {}", res.status()),
+                    Err(_) => break, // the server is gone
+                }
+            }
+            acknowledged
+        })
+    };
+    // Pull the plug once a quarter is in (the engine's worker is busy with them by then).
+    while logged.load(std::sync::atomic::Ordering::SeqCst) < 100 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    first.kill().unwrap(); // SIGKILL
+    first.wait().unwrap();
+    let acknowledged = logger.await.unwrap();
+    assert!(!acknowledged.is_empty() && acknowledged.len() < 400, "the kill landed mid-run: {}", acknowledged.len());
+
+    let mut second = server(&dir, port).spawn().unwrap();
+    wait_until_serving(&mut second, &base).await;
+    let socket = sqlx::postgres::PgConnectOptions::new()
+        .socket(dir.join("run"))
+        .port(server::embedded_pg::PORT)
+        .username(server::embedded_pg::SUPERUSER)
+        .database(server::embedded_pg::DATABASE);
+    let mut db = sqlx::PgConnection::connect_with(&socket).await.expect("connect to the restarted cluster");
+    let stored: Vec<(String, i64)> = sqlx::query_as(
+        "select to_char(value_num, 'FM999990.0'), count(*) from wt_health_metrics where metric_type = 'weight' group by 1",
+    )
+    .fetch_all(&mut db)
+    .await
+    .unwrap();
+    let stored: std::collections::HashMap<String, i64> = stored.into_iter().collect();
+    for value in &acknowledged {
+        assert_eq!(stored.get(value), Some(&1), "acknowledged {value} kg is stored exactly once");
+    }
+    assert!(stored.values().all(|n| *n == 1), "nothing doubled: {stored:?}");
+    // The engine's queue drains after the restart.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let queued: i64 =
+            sqlx::query_scalar("select count(*) from engine.recompute_queue").fetch_one(&mut db).await.unwrap();
+        if queued == 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the queue still holds {queued} rows after a minute");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    db.close().await.unwrap();
+    assert!(terminate(&mut second).success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
