@@ -222,6 +222,8 @@ async fn require_sign_in(mut auth: app::account::auth::AuthSession, mut req: Req
     // functions alike (they read the session from the request afterwards).
     if app::account::auth::end_if_expired(&mut auth).await {
         req.extensions_mut().insert(auth.clone());
+    } else {
+        app::account::auth::note_activity(&auth).await;
     }
     let path = req.uri().path();
     let is_page = req.method() == Method::GET

@@ -113,6 +113,13 @@ pub async fn sign_up(
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     respond(
         async {
+            // No account has an address like this (too long, or with control
+            // characters PostgreSQL's text refuses): the same answer as a
+            // wrong password, without touching the database.
+            let email = email.trim();
+            if email.len() > super::logic::MAX_EMAIL_LEN || email.chars().any(char::is_control) {
+                return Err(FieldErrors::single("form", WRONG_CREDENTIALS));
+            }
             let mut auth = auth_session().await?;
             let ip = client_ip().await;
             // The attempt is recorded before the password is checked, so

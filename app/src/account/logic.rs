@@ -7,11 +7,15 @@ pub const MIN_PASSWORD_LEN: usize = 8;
 pub const MAX_PASSWORD_LEN: usize = 128;
 
 /// An email address that passed our (deliberately light) syntax check:
-/// one `@`, a non-empty local part, a domain with a dot, no spaces, ≤ 254 chars.
+/// one `@`, a non-empty local part, a domain with a dot, no spaces or control
+/// characters, at most [`MAX_EMAIL_LEN`] bytes.
 /// Deliverability can only be proven by sending mail, which a self-hosted
 /// install may not be able to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email(String);
+
+/// The longest address (RFC 5321's path limit less the angle brackets).
+pub const MAX_EMAIL_LEN: usize = 254;
 
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
@@ -19,8 +23,8 @@ impl Email {
         if email.is_empty() {
             return Err("Enter your email address.");
         }
-        let valid = email.len() <= 254
-            && !email.chars().any(char::is_whitespace)
+        let valid = email.len() <= MAX_EMAIL_LEN
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
             && match email.split_once('@') {
                 Some((local, domain)) => {
                     !local.is_empty()
@@ -195,5 +199,13 @@ mod tests {
         assert_eq!(client_address(proxy, Some("203.0.113.7, 10.0.0.3"), &chain), client);
         let forged = vec!["10.0.0.2"; 10_000].join(",");
         assert_eq!(client_address(proxy, Some(&forged), &chain), proxy);
+    }
+
+    #[test]
+    fn an_email_with_control_characters_is_not_an_email() {
+        assert!(Email::parse("x\u{0}@example.org").is_err());
+        assert!(Email::parse("x@exa\u{7}mple.org").is_err());
+        assert!(Email::parse(&format!("{}@example.org", "a".repeat(MAX_EMAIL_LEN))).is_err());
+        assert!(Email::parse("x@example.org").is_ok());
     }
 }

@@ -196,6 +196,9 @@ pub type AuthSession = axum_login::AuthSession<Backend>;
 /// idle expiry, 14 days, ends it sooner when unused).
 pub const ABSOLUTE_LIFETIME_SECS: i64 = 30 * 24 * 3600;
 const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// The day (days since the epoch; a bucket, not anyone's calendar day) the
+/// session was last saved for activity.
+const SEEN_ON_KEY: &str = "seen_on";
 
 /// Signs `user` in: a new session id (axum-login cycles it: no fixation) and
 /// the moment, from which the absolute lifetime counts.
@@ -204,10 +207,41 @@ pub async fn sign_in(auth: &mut AuthSession, user: &AuthUser) -> Result<(), AppE
         tracing::error!(error = %err, "login failed");
         AppError::Internal
     })?;
-    auth.session.insert(SIGNED_IN_AT_KEY, chrono::Utc::now().timestamp()).await.map_err(|err| {
+    let now = chrono::Utc::now();
+    let stamped = async {
+        auth.session.insert(SIGNED_IN_AT_KEY, now.timestamp()).await?;
+        auth.session.insert(SEEN_ON_KEY, activity_day(now.timestamp())).await
+    };
+    stamped.await.map_err(|err| {
         tracing::error!(error = %err, "session store error");
         AppError::Internal
     })
+}
+
+/// Whether a session last saved for activity on day `seen_on` should be
+/// saved again on day `today`: the idle expiry then counts from the last visit, to within
+/// a day, for one session write a day.
+pub fn needs_activity_save(seen_on: Option<i64>, today: i64) -> bool {
+    seen_on != Some(today)
+}
+
+fn activity_day(unix_seconds: i64) -> i64 {
+    unix_seconds.div_euclid(86_400)
+}
+
+/// Moves a signed-in session's idle expiry forward, at most once a day (the
+/// session layer saves a changed session, which renews its expiry and cookie).
+pub async fn note_activity(auth: &AuthSession) {
+    if auth.user.is_none() {
+        return;
+    }
+    let today = activity_day(chrono::Utc::now().timestamp());
+    let seen: Option<i64> = auth.session.get(SEEN_ON_KEY).await.ok().flatten();
+    if needs_activity_save(seen, today) {
+        if let Err(err) = auth.session.insert(SEEN_ON_KEY, today).await {
+            tracing::error!(error = %err, "session store error");
+        }
+    }
 }
 
 /// Whether a sign-in made at `signed_in_at` (Unix seconds) is still within
@@ -353,7 +387,7 @@ impl Action {
     pub fn keys(self, subject: &str, client: Option<IpAddr>) -> (String, Option<String>) {
         // Bounded: the subject is an email (capped by the input kit) or an id;
         // cut anyway so no key outgrows the column's check.
-        let subject: String = subject.trim().to_lowercase().chars().take(320).collect();
+        let subject: String = subject.trim().to_lowercase().chars().filter(|c| !c.is_control()).take(320).collect();
         (format!("{}:subject:{subject}", self.name()), client.map(|ip| format!("{}:ip:{ip}", self.name())))
     }
 }
@@ -428,6 +462,15 @@ mod tests {
         assert!(!within_lifetime(Some(now - ABSOLUTE_LIFETIME_SECS), now));
         assert!(!within_lifetime(None, now), "an unstamped session");
         assert!(!within_lifetime(Some(now + 86_400), now), "a stamp from the future");
+    }
+
+    #[test]
+    fn an_active_session_is_saved_once_a_day() {
+        let today = activity_day(1_800_000_000);
+        assert_eq!(activity_day(1_800_000_000 + 86_400), today + 1);
+        assert!(needs_activity_save(None, today));
+        assert!(needs_activity_save(Some(today - 1), today));
+        assert!(!needs_activity_save(Some(today), today));
     }
 
     #[test]
