@@ -98,7 +98,10 @@ pub fn parse_trusted_proxies(text: Option<&str>) -> Result<app::account::logic::
     let mut proxies = Vec::new();
     for item in text.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if proxies.len() == 64 {
-            return Err(ConfigError::Invalid { name: "WELLTRACK_TRUSTED_PROXIES", reason: "more than 64 addresses".into() });
+            return Err(ConfigError::Invalid {
+                name: "WELLTRACK_TRUSTED_PROXIES",
+                reason: "more than 64 addresses".into(),
+            });
         }
         proxies.push(item.parse().map_err(|e: std::net::AddrParseError| ConfigError::Invalid {
             name: "WELLTRACK_TRUSTED_PROXIES",

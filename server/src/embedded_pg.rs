@@ -126,7 +126,13 @@ pub fn cluster_name(root: &Path) -> String {
     }
     let last: String = root
         .file_name()
-        .map(|n| n.to_string_lossy().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).take(40).collect())
+        .map(|n| {
+            n.to_string_lossy()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                .take(40)
+                .collect()
+        })
         .unwrap_or_default();
     format!("{}-{hash:016x}", last.trim_start_matches('.'))
 }
@@ -183,7 +189,17 @@ impl EmbeddedPostgres {
         if !data.join("PG_VERSION").is_file() {
             prepare_dir(&data, owner.as_ref(), 0o700)?;
             let status = command(bin.join("initdb"), owner.as_ref())
-                .args(["--no-instructions", "-U", SUPERUSER, "--auth-local=peer", "--auth-host=reject", "-E", "UTF8", "--locale=C", "-D"])
+                .args([
+                    "--no-instructions",
+                    "-U",
+                    SUPERUSER,
+                    "--auth-local=peer",
+                    "--auth-host=reject",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "-D",
+                ])
                 .arg(&data)
                 .stdout(Stdio::null())
                 .stderr(log_file(&log, owner.as_ref())?)

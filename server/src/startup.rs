@@ -18,10 +18,10 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::PgPool;
 use tokio::net::TcpListener;
-use tower_http::compression::CompressionLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -170,8 +170,10 @@ async fn same_origin_posts(req: Request, next: Next) -> Response {
         let headers = req.headers();
         let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
         // HTTP/2 carries the host as the URI's authority, not a Host header.
-        let host = text(header::HOST.as_str()).map(str::to_owned).or_else(|| req.uri().authority().map(|a| a.to_string()));
-        let cross_site = crate::security::is_cross_site(text("sec-fetch-site"), text(header::ORIGIN.as_str()), host.as_deref());
+        let host =
+            text(header::HOST.as_str()).map(str::to_owned).or_else(|| req.uri().authority().map(|a| a.to_string()));
+        let cross_site =
+            crate::security::is_cross_site(text("sec-fetch-site"), text(header::ORIGIN.as_str()), host.as_deref());
         if cross_site {
             return (StatusCode::FORBIDDEN, axum::response::Html(FORBIDDEN_PAGE)).into_response();
         }

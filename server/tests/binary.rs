@@ -127,7 +127,8 @@ async fn as_root_a_data_directory_in_a_private_folder_still_serves() {
     let mut child = server(&dir, port).spawn().unwrap();
     wait_until_serving(&mut child, &base).await;
     assert!(terminate(&mut child).success());
-    let note = std::fs::read_to_string(dir.join("CLUSTER_LOCATION")).expect("the data directory says where the cluster is");
+    let note =
+        std::fs::read_to_string(dir.join("CLUSTER_LOCATION")).expect("the data directory says where the cluster is");
     let home = std::path::Path::new(server::embedded_pg::ROOT_CLUSTERS).join(server::embedded_pg::cluster_name(&dir));
     assert!(note.contains(&home.display().to_string()), "{note}");
     assert!(home.join("pgdata/PG_VERSION").is_file(), "the cluster is in {}", home.display());
@@ -169,7 +170,13 @@ async fn a_kill_9_mid_work_loses_nothing_acknowledged_doubles_nothing_and_the_qu
                 let sent = client
                     .post(format!("{base}/api/health/log"))
                     .header("accept", "application/json")
-                    .form(&[("metric", "weight"), ("value", &value), ("unit", "kg"), ("date", &date), ("time", "07:00")])
+                    .form(&[
+                        ("metric", "weight"),
+                        ("value", &value),
+                        ("unit", "kg"),
+                        ("date", &date),
+                        ("time", "07:00"),
+                    ])
                     .send()
                     .await;
                 match sent {

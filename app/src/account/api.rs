@@ -30,8 +30,10 @@ fn common_passwords() -> CommonPasswords {
 /// The client's address for the throttle: the peer, or what a trusted proxy
 /// says it forwarded for (see [`super::logic::client_address`]).
 async fn client_ip() -> Option<std::net::IpAddr> {
-    let peer =
-        leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await.ok().map(|info| info.0.ip())?;
+    let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|info| info.0.ip())?;
     let trusted = use_context::<super::logic::TrustedProxies>().unwrap_or_default();
     if trusted.0.is_empty() {
         return Some(peer);

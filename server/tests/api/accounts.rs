@@ -415,7 +415,10 @@ async fn password_change_and_account_deletion_are_throttled_per_account() {
     let allowance = app::account::auth::Action::ChangePassword.allowance().per_subject;
     for _ in 0..allowance {
         let res = app
-            .send(&client, ChangePassword { current_password: "not-it".into(), new_password: "a-new-passphrase-1".into() })
+            .send(
+                &client,
+                ChangePassword { current_password: "not-it".into(), new_password: "a-new-passphrase-1".into() },
+            )
             .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -429,8 +432,11 @@ async fn password_change_and_account_deletion_are_throttled_per_account() {
     }
     let res = app.send(&client, DeleteAccount { password: PASSWORD.into() }).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    let still: i64 =
-        sqlx::query_scalar("select count(*) from auth.users where id = $1").bind(user_id).fetch_one(&app.admin).await.unwrap();
+    let still: i64 = sqlx::query_scalar("select count(*) from auth.users where id = $1")
+        .bind(user_id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap();
     assert_eq!(still, 1, "a throttled deletion deletes nothing");
 }
 

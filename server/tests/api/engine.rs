@@ -541,12 +541,14 @@ async fn a_window_from_year_one_walks_only_the_datas_days() {
     assert_eq!(summary.training_loads, 15);
     assert!(took < std::time::Duration::from_secs(5), "{took:?}");
     // The same through the queue: a row dated year one drains like any other.
-    sqlx::query("insert into engine.recompute_queue (profile_id, from_date) values ($1, '0001-01-01') \
-                 on conflict (profile_id) do update set from_date = excluded.from_date")
-        .bind(profile)
-        .execute(&admin)
-        .await
-        .unwrap();
+    sqlx::query(
+        "insert into engine.recompute_queue (profile_id, from_date) values ($1, '0001-01-01') \
+                 on conflict (profile_id) do update set from_date = excluded.from_date",
+    )
+    .bind(profile)
+    .execute(&admin)
+    .await
+    .unwrap();
     let processed = run_once(&pool, "test-worker", Utc::now()).await.unwrap();
     assert_eq!(processed, 1);
 }

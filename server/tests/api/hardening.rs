@@ -10,12 +10,55 @@ use crate::helpers::{SignedUp, TestApp};
 
 /// Field names the app's forms use (the endpoints themselves come from the router).
 const FIELDS: &[&str] = &[
-    "id", "profile_id", "recipe_id", "ingredient_id", "email", "password", "current_password", "new_password",
-    "display_name", "timezone", "date", "time", "meal_date", "meal_type", "metric", "value", "unit", "name",
-    "title", "description", "servings", "instruction", "module", "direction", "order", "size", "color",
-    "enabled", "date_of_birth", "height_cm", "weight_kg", "gender", "activity_level", "fitness_goals",
-    "allergies", "dietary_restrictions", "profile_type", "workout_type", "duration_minutes", "session_rpe",
-    "note", "reason", "score", "q", "food_ndb_no", "quantity", "energy_kcal", "protein_g", "fat_g",
+    "id",
+    "profile_id",
+    "recipe_id",
+    "ingredient_id",
+    "email",
+    "password",
+    "current_password",
+    "new_password",
+    "display_name",
+    "timezone",
+    "date",
+    "time",
+    "meal_date",
+    "meal_type",
+    "metric",
+    "value",
+    "unit",
+    "name",
+    "title",
+    "description",
+    "servings",
+    "instruction",
+    "module",
+    "direction",
+    "order",
+    "size",
+    "color",
+    "enabled",
+    "date_of_birth",
+    "height_cm",
+    "weight_kg",
+    "gender",
+    "activity_level",
+    "fitness_goals",
+    "allergies",
+    "dietary_restrictions",
+    "profile_type",
+    "workout_type",
+    "duration_minutes",
+    "session_rpe",
+    "note",
+    "reason",
+    "score",
+    "q",
+    "food_ndb_no",
+    "quantity",
+    "energy_kcal",
+    "protein_g",
+    "fat_g",
 ];
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
@@ -82,7 +125,10 @@ fn bodies(rng: &mut Rng, values: &[String]) -> Vec<(String, &'static str)> {
 }
 
 fn urlencoding(value: &str) -> String {
-    value.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    value
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 #[tokio::test]
@@ -119,10 +165,7 @@ async fn every_server_function_answers_hostile_input_with_a_4xx_within_a_second(
                 let status = res.status();
                 let text = res.text().await.unwrap_or_default();
                 let shown: String = body.chars().take(120).collect();
-                assert!(
-                    !status.is_server_error(),
-                    "{path} as {who} answered {status} to {shown:?}: {text}"
-                );
+                assert!(!status.is_server_error(), "{path} as {who} answered {status} to {shown:?}: {text}");
                 assert!(took < Duration::from_secs(1), "{path} as {who} took {took:?} for {shown:?}");
                 if status.is_client_error() {
                     assert!(!text.trim().is_empty(), "{path} as {who}: a 4xx says what was wrong ({status})");
@@ -210,14 +253,17 @@ async fn the_embedded_cluster_admits_only_this_os_user_as_its_two_roles() {
     // A login role with a password and every right to connect: still refused,
     // because peer authentication maps only this OS user to the superuser and wt_app.
     sqlx::query("create role intruder login password 'known-to-the-attacker'").execute(&admin).await.unwrap();
-    let refused =
-        sqlx::PgConnection::connect_with(&crate::helpers::cluster().options("intruder", &database).password("known-to-the-attacker"))
-            .await;
+    let refused = sqlx::PgConnection::connect_with(
+        &crate::helpers::cluster().options("intruder", &database).password("known-to-the-attacker"),
+    )
+    .await;
     let err = refused.err().expect("the intruder role cannot connect").to_string();
     assert!(err.contains("authentication failed"), "{err}");
     sqlx::query("drop role intruder").execute(&admin).await.unwrap();
     // The app's own login role connects.
-    sqlx::PgConnection::connect_with(&crate::helpers::cluster().options("wt_app", &database)).await.expect("wt_app connects");
+    sqlx::PgConnection::connect_with(&crate::helpers::cluster().options("wt_app", &database))
+        .await
+        .expect("wt_app connects");
     // No line of pg_hba.conf trusts anyone.
     let methods: Vec<String> =
         sqlx::query_scalar("select auth_method from pg_hba_file_rules").fetch_all(&admin).await.unwrap();

@@ -641,7 +641,8 @@ async fn people_cannot_write_computed_engine_rows_only_their_override() {
         assert_refused(try_as(&app, &owner, sql, &[a.parent]).await, what);
     }
     // The override columns stay theirs to set.
-    let set_override = "update wt_recovery_scores set override_reason = 'ill', overridden_at = now() where profile_id = $1";
+    let set_override =
+        "update wt_recovery_scores set override_reason = 'ill', overridden_at = now() where profile_id = $1";
     let result = try_as(&app, &owner, set_override, &[a.parent]).await;
     assert!(result.is_ok(), "setting an override: {result:?}");
 }
@@ -672,8 +673,14 @@ async fn a_meal_cannot_name_another_households_private_recipe() {
     let owner = Actor::signed_in("owner A", a.user);
     let insert = "insert into wt_meals (profile_id, meal_date, meal_type, name, recipe_id) values ($1, current_date, 'dinner', 'Stew', $2)";
     let repoint = "update wt_meals set recipe_id = $2 where profile_id = $1";
-    assert_refused(try_as(&app, &owner, insert, &[a.parent, private_recipe]).await, "A logging a meal of B's private recipe");
-    assert_refused(try_as(&app, &owner, repoint, &[a.parent, private_recipe]).await, "A pointing its meals at B's private recipe");
+    assert_refused(
+        try_as(&app, &owner, insert, &[a.parent, private_recipe]).await,
+        "A logging a meal of B's private recipe",
+    );
+    assert_refused(
+        try_as(&app, &owner, repoint, &[a.parent, private_recipe]).await,
+        "A pointing its meals at B's private recipe",
+    );
     let result = try_as(&app, &owner, insert, &[a.parent, own_recipe]).await;
     assert!(result.is_ok(), "A's own recipe: {result:?}");
 }

@@ -19,7 +19,8 @@ async fn building_routers_while_pages_render_never_stalls_a_page() {
     let pool = app_pool(&db).await;
     let builder = tokio::task::spawn_blocking(move || {
         for _ in 0..30 {
-            let _router = server::startup::router(pool.clone(), CommonPasswords::default(), false, Default::default()).expect("router");
+            let _router = server::startup::router(pool.clone(), CommonPasswords::default(), false, Default::default())
+                .expect("router");
         }
     });
     for _ in 0..30 {

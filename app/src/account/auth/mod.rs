@@ -288,7 +288,6 @@ pub fn hash_password(password: &str) -> String {
         .to_string()
 }
 
-
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
@@ -305,12 +304,13 @@ fn dummy_hash() -> &'static str {
 /// so a burst of sign-ins can neither starve the pages nor exhaust memory.
 fn hashing_permits() -> &'static tokio::sync::Semaphore {
     static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
-    PERMITS.get_or_init(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
-    })
+    PERMITS
+        .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
 }
 
-async fn off_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, tokio::task::JoinError> {
+async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, tokio::task::JoinError> {
     // The semaphore is never closed, so acquiring cannot fail.
     let _permit = hashing_permits().acquire().await.expect("the hashing semaphore is never closed");
     tokio::task::spawn_blocking(work).await
