@@ -115,13 +115,13 @@ pub async fn sign_up(
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     respond(
         async {
-            // No account has an address like this (too long, or with control
-            // characters PostgreSQL's text refuses): the same answer as a
-            // wrong password, without touching the database.
-            let email = email.trim();
-            if email.len() > super::logic::MAX_EMAIL_LEN || email.chars().any(char::is_control) {
+            // Every account's address passed `Email::parse` at sign-up, so one
+            // that fails it (too long, control characters PostgreSQL's text
+            // refuses) has no account: the wrong-password answer, no query.
+            let Ok(email) = super::logic::Email::parse(&email) else {
                 return Err(FieldErrors::single("form", WRONG_CREDENTIALS));
-            }
+            };
+            let email = email.as_str();
             let mut auth = auth_session().await?;
             let ip = client_ip().await;
             // The attempt is recorded before the password is checked, so
@@ -129,7 +129,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             if !Throttle::admit(&auth.backend, Action::SignIn, &email, ip).await? {
                 return Err(AppError::TooManyRequests);
             }
-            let creds = Credentials { email: email.trim().to_owned(), password };
+            let creds = Credentials { email: email.to_owned(), password };
             match auth.authenticate(creds).await.map_err(internal("authenticate"))? {
                 Some(user) => {
                     // axum-login gives the session a new id here (no fixation).

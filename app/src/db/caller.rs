@@ -172,7 +172,7 @@ pub async fn take_flash(session: &Session) -> Result<Option<FormFlash>, AppError
     Ok(flash)
 }
 
-fn session_error(err: tower_sessions::session::Error) -> AppError {
+pub(crate) fn session_error(err: tower_sessions::session::Error) -> AppError {
     tracing::error!(error = %err, "session store error");
     AppError::Internal
 }

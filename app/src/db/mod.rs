@@ -14,6 +14,7 @@
 
 mod caller;
 
+pub(crate) use caller::session_error;
 pub use caller::{take_flash, Caller, Scope};
 
 use futures::future::BoxFuture;

@@ -212,10 +212,7 @@ pub async fn sign_in(auth: &mut AuthSession, user: &AuthUser) -> Result<(), AppE
         auth.session.insert(SIGNED_IN_AT_KEY, now.timestamp()).await?;
         auth.session.insert(SEEN_ON_KEY, activity_day(now.timestamp())).await
     };
-    stamped.await.map_err(|err| {
-        tracing::error!(error = %err, "session store error");
-        AppError::Internal
-    })
+    stamped.await.map_err(crate::db::session_error)
 }
 
 /// Whether a session last saved for activity on day `seen_on` should be
