@@ -5,6 +5,9 @@
 -- Roles are cluster-wide while databases are not, and tests migrate many databases in
 -- parallel: every CREATE ROLE and role GRANT below tolerates a concurrent twin
 -- (duplicate_object once the other transaction committed, unique_violation while racing it).
+-- A role that exists is left alone before any privilege is checked: on a managed PostgreSQL
+-- an administrator creates the roles once (scripts/managed-postgres-roles.sql) and the
+-- migrating role, with no right to create BYPASSRLS roles, only finds them.
 
 create extension if not exists citext;
 
@@ -12,31 +15,41 @@ create extension if not exists citext;
 -- Roles
 -- ---------------------------------------------------------------------------------------
 do $$ begin
-  create role anon nologin noinherit;
+  if not exists (select from pg_catalog.pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$;
 
 do $$ begin
-  create role authenticated nologin noinherit;
+  if not exists (select from pg_catalog.pg_roles where rolname = 'authenticated') then
+    create role authenticated nologin noinherit;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$;
 
 -- Background workers and webhook intake; bypasses RLS and touches only what its job names.
 do $$ begin
-  create role service_role nologin noinherit bypassrls;
+  if not exists (select from pg_catalog.pg_roles where rolname = 'service_role') then
+    create role service_role nologin noinherit bypassrls;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$;
 
 -- Owns the SECURITY DEFINER helpers used by policies. It must bypass RLS: under FORCE RLS a
 -- helper owned by a role subject to the policies would see no rows (docs/security.md).
 do $$ begin
-  create role wt_rls_definer nologin bypassrls;
+  if not exists (select from pg_catalog.pg_roles where rolname = 'wt_rls_definer') then
+    create role wt_rls_definer nologin bypassrls;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$;
 
 -- The login role of the server (Unix socket, no password); like PostgREST's 'authenticator'.
 do $$ begin
-  create role wt_app login noinherit;
+  if not exists (select from pg_catalog.pg_roles where rolname = 'wt_app') then
+    create role wt_app login noinherit;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$;
 

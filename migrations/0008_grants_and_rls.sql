@@ -69,11 +69,15 @@ $$;
 
 grant select on public.wt_profiles, public.wt_recipes, public.wt_meals, public.wt_plans to wt_rls_definer;
 
+-- A role that is not a superuser may give a function to another role only when that role
+-- may create in the function's schema: lent for the hand-over, taken back after it.
+grant create on schema private to wt_rls_definer;
 alter function private.my_profile_ids()      owner to wt_rls_definer;
 alter function private.my_recipe_ids()       owner to wt_rls_definer;
 alter function private.readable_recipe_ids() owner to wt_rls_definer;
 alter function private.my_meal_ids()         owner to wt_rls_definer;
 alter function private.my_plan_ids()         owner to wt_rls_definer;
+revoke create on schema private from wt_rls_definer;
 
 revoke execute on function private.my_profile_ids(), private.my_recipe_ids(),
   private.readable_recipe_ids(), private.my_meal_ids(), private.my_plan_ids() from public;

@@ -76,8 +76,10 @@ async fn main() {
     let db = server::config::Database::Options {
         admin: Box::new(pg.connect_options(SUPERUSER, "bench")),
         app: Box::new(pg.connect_options("wt_app", "bench")),
+        service: Box::new(pg.connect_options("wt_service", "bench")),
     };
-    let (pool, _) = database(&db, None).await.expect("migrated");
+    let (pools, _) = database(&db, None).await.expect("migrated");
+    let pool = pools.service.clone();
     let admin = PgPoolOptions::new().connect_with(pg.connect_options(SUPERUSER, "bench")).await.unwrap();
     let user: Uuid = sqlx::query_scalar(
         "insert into auth.users (email, password_hash) values ('bench@example.org', 'x') returning id",
@@ -129,7 +131,7 @@ async fn main() {
     recompute(&pool, profile, from, today).await.unwrap();
     let second = t.elapsed().as_secs_f64() * 1000.0;
     println!("database: first run {first:.0} ms ({summary:?}); no-op re-run {second:.0} ms");
-    pool.close().await;
+    pools.close().await;
     admin.close().await;
     let _ = tokio::task::spawn_blocking(move || pg.stop()).await;
 }

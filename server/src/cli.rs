@@ -26,9 +26,9 @@ pub async fn recompute(config: Config, args: &[String]) -> Result<(), String> {
     if from > to {
         return Err("--from is after --to".into());
     }
-    let (pool, postgres) = crate::startup::database(&config.database, None).await.map_err(|e| e.to_string())?;
-    let result = app::performance::recompute::recompute(&pool, profile, from, to).await;
-    pool.close().await;
+    let (pools, postgres) = crate::startup::database(&config.database, None).await.map_err(|e| e.to_string())?;
+    let result = app::performance::recompute::recompute(&pools.service, profile, from, to).await;
+    pools.close().await;
     if let Some(pg) = postgres {
         let _ = tokio::task::spawn_blocking(move || pg.stop()).await;
     }

@@ -3,7 +3,9 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `WELLTRACK_ADDR` (or `LEPTOS_SITE_ADDR`) | `127.0.0.1:3000` | where to listen |
-//! | `DATABASE_URL` | unset | use this PostgreSQL; unset = run our own cluster |
+//! | `DATABASE_URL` | unset | use this PostgreSQL (the login that migrates and owns the schema); unset = run our own cluster |
+//! | `WELLTRACK_APP_DATABASE_URL` | `DATABASE_URL` | with `DATABASE_URL`: the login of request code (`wt_app`) |
+//! | `WELLTRACK_SERVICE_DATABASE_URL` | `DATABASE_URL` | with `DATABASE_URL`: the login of sign-in, sessions and workers (`wt_service`) |
 //! | `WELLTRACK_DATA_DIR` | `./.welltrack` | the embedded cluster's home |
 //! | `WELLTRACK_SECURE_COOKIES` | `false` | set when served over HTTPS |
 //! | `WELLTRACK_COMMON_PASSWORDS` | `./data/common-passwords.txt` | blocklist |
@@ -23,12 +25,14 @@ pub enum ConfigError {
 
 #[derive(Clone, Debug)]
 pub enum Database {
-    /// `DATABASE_URL`: migrations and requests both use it.
-    Url(String),
+    /// `DATABASE_URL` migrates; requests and the service log in with their
+    /// own URLs where given (scripts/managed-postgres-roles.sql), else with it.
+    Url { admin: String, app: Option<String>, service: Option<String> },
     /// No `DATABASE_URL`: start and manage a cluster in this directory.
     Embedded { data_dir: PathBuf },
-    /// Explicit connections (tests): `admin` migrates, `app` serves requests.
-    Options { admin: Box<PgConnectOptions>, app: Box<PgConnectOptions> },
+    /// Explicit connections (tests): `admin` migrates, `app` serves requests,
+    /// `service` signs in, keeps sessions and runs the workers.
+    Options { admin: Box<PgConnectOptions>, app: Box<PgConnectOptions>, service: Box<PgConnectOptions> },
 }
 
 #[derive(Clone, Debug)]
@@ -59,7 +63,11 @@ impl Config {
             reason: format!("{addr_text:?}: {e}"),
         })?;
         let database = match var("DATABASE_URL") {
-            Some(url) => Database::Url(url),
+            Some(admin) => Database::Url {
+                admin,
+                app: var("WELLTRACK_APP_DATABASE_URL"),
+                service: var("WELLTRACK_SERVICE_DATABASE_URL"),
+            },
             None => Database::Embedded {
                 data_dir: var("WELLTRACK_DATA_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".welltrack")),
             },

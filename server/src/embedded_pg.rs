@@ -32,6 +32,10 @@ use sqlx::postgres::PgConnectOptions;
 pub const PORT: u16 = 5432;
 pub const SUPERUSER: &str = "postgres";
 pub const DATABASE: &str = "welltrack";
+/// The login role of request code (migration 0001).
+pub const APP_LOGIN: &str = "wt_app";
+/// The login role of sign-in, sessions and the workers (migration 0019).
+pub const SERVICE_LOGIN: &str = "wt_service";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PgError {
@@ -56,7 +60,8 @@ pub struct EmbeddedPostgres {
     exited: std::sync::Mutex<mpsc::Receiver<()>>,
 }
 
-fn find_bin_dir() -> Option<PathBuf> {
+/// The PostgreSQL server binaries: `WELLTRACK_PG_BIN`, else the newest Debian version.
+pub fn find_bin_dir() -> Option<PathBuf> {
     let has_server = |dir: &Path| dir.join("postgres").is_file() && dir.join("initdb").is_file();
     if let Ok(dir) = std::env::var("WELLTRACK_PG_BIN") {
         let dir = PathBuf::from(dir);
@@ -344,7 +349,7 @@ fn wait_for_previous_postmaster(data: &Path) {
 /// Who may connect, rewritten at every start (so clusters made with initdb's
 /// `trust` are tightened too): only over the Unix socket (TCP is off), and
 /// only the operating-system user running this server (or `postgres`
-/// itself), as the superuser or the app's login role. Peer authentication
+/// itself), as the superuser or one of the app's two login roles. Peer authentication
 /// asks the kernel who is on the other end, so no password is stored.
 fn write_client_auth(data: &Path, owner: Option<&User>) -> Result<(), PgError> {
     let me = User::from_uid(Uid::effective()).ok().flatten().map(|u| u.name).unwrap_or_else(|| "root".into());
@@ -352,7 +357,7 @@ fn write_client_auth(data: &Path, owner: Option<&User>) -> Result<(), PgError> {
                local all all peer map=welltrack\n";
     let mut ident = String::from("# Written by WellTrack at every start: OS user, database user.\n");
     for os_user in [me.as_str(), "postgres"] {
-        for db_user in [SUPERUSER, "wt_app"] {
+        for db_user in [SUPERUSER, APP_LOGIN, SERVICE_LOGIN] {
             ident.push_str(&format!("welltrack {os_user} {db_user}\n"));
         }
     }

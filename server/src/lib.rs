@@ -7,6 +7,7 @@ pub mod embedded_pg;
 pub mod food_data;
 pub mod form_flash;
 pub mod maintenance_worker;
+pub mod migrations;
 pub mod recompute_worker;
 pub mod security;
 pub mod session_cache;

@@ -33,8 +33,6 @@ use crate::embedded_pg::{self, EmbeddedPostgres, PgError};
 use crate::food_data::Outcome;
 use crate::session_cache::RecentSessions;
 
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
-
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error(transparent)]
@@ -42,7 +40,7 @@ pub enum StartError {
     #[error("cannot connect to PostgreSQL: {0}")]
     Connect(sqlx::Error),
     #[error("database migration failed: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
+    Migrate(#[from] crate::migrations::MigrationError),
     #[error("food data: {0}")]
     FoodData(#[from] crate::food_data::FoodDataError),
     #[error("cannot listen on {addr}: {source} (set WELLTRACK_ADDR to use another address)")]
@@ -57,23 +55,53 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     postgres: Option<EmbeddedPostgres>,
-    pub pool: PgPool,
+    pub pools: Pools,
     workers: bool,
+}
+
+/// The server's two logins. `requests` (`wt_app`) may become only `anon` or
+/// `authenticated`, so request code stays under row-level security whatever
+/// it runs; `service` (`wt_service`) is the auth backend's, the session
+/// store's and the workers' (it may become `service_role`).
+#[derive(Clone, Debug)]
+pub struct Pools {
+    pub requests: PgPool,
+    pub service: PgPool,
+}
+
+impl Pools {
+    pub async fn close(&self) {
+        self.requests.close().await;
+        self.service.close().await;
+    }
 }
 
 /// Connects (starting the embedded cluster if configured), migrates and, given
 /// `food_data`, loads the food composition data when it is not loaded yet.
-/// Returns the pool for requests and the cluster to stop at exit.
+/// Returns the pools and the cluster to stop at exit.
 pub async fn database(
     config: &Database,
     food_data: Option<&std::path::Path>,
-) -> Result<(PgPool, Option<EmbeddedPostgres>), StartError> {
-    let (admin, app, postgres): (PgConnectOptions, PgConnectOptions, Option<EmbeddedPostgres>) = match config {
-        Database::Url(url) => {
-            let opts: PgConnectOptions = url.parse().map_err(StartError::Connect)?;
-            (opts.clone(), opts, None)
+) -> Result<(Pools, Option<EmbeddedPostgres>), StartError> {
+    type Logins = (PgConnectOptions, PgConnectOptions, PgConnectOptions, Option<EmbeddedPostgres>);
+    let (admin, app, service, postgres): Logins = match config {
+        Database::Url { admin, app, service } => {
+            let parse = |url: &str| url.parse::<PgConnectOptions>().map_err(StartError::Connect);
+            let admin = parse(admin)?;
+            if app.is_none() || service.is_none() {
+                tracing::warn!(
+                    "WELLTRACK_APP_DATABASE_URL or WELLTRACK_SERVICE_DATABASE_URL is not set: that part \
+                     of the server logs in as DATABASE_URL's role; row-level security still applies to \
+                     request code (it runs as `authenticated`), but it is no longer kept apart by its login"
+                );
+            }
+            let app = app.as_deref().map(parse).transpose()?.unwrap_or_else(|| admin.clone());
+            let service = service.as_deref().map(parse).transpose()?.unwrap_or_else(|| admin.clone());
+            (admin, app, service, None)
         }
-        Database::Options { admin, app } => (admin.as_ref().clone(), app.as_ref().clone(), None),
+        Database::Options { admin, app, service } => {
+            (admin.as_ref().clone(), app.as_ref().clone(), service.as_ref().clone(), None)
+        }
         Database::Embedded { data_dir } => {
             let dir = data_dir.clone();
             let pg =
@@ -85,7 +113,8 @@ pub async fn database(
             ensure_database(&maintenance, embedded_pg::DATABASE).await?;
             (
                 pg.connect_options(embedded_pg::SUPERUSER, embedded_pg::DATABASE),
-                pg.connect_options("wt_app", embedded_pg::DATABASE),
+                pg.connect_options(embedded_pg::APP_LOGIN, embedded_pg::DATABASE),
+                pg.connect_options(embedded_pg::SERVICE_LOGIN, embedded_pg::DATABASE),
                 Some(pg),
             )
         }
@@ -93,7 +122,7 @@ pub async fn database(
     {
         let admin_pool =
             PgPoolOptions::new().max_connections(1).connect_with(admin).await.map_err(StartError::Connect)?;
-        MIGRATOR.run(&admin_pool).await?;
+        crate::migrations::run(&admin_pool).await?;
         if let Some(dir) = food_data {
             let mut conn = admin_pool.acquire().await.map_err(StartError::Connect)?;
             match crate::food_data::ensure_loaded(&mut conn, dir).await? {
@@ -105,26 +134,30 @@ pub async fn database(
         }
         admin_pool.close().await;
     }
-    let pool = PgPoolOptions::new()
-        .max_connections(pool_size())
-        .acquire_timeout(Duration::from_secs(10))
-        // The liveness ping before every checkout is a round trip per
-        // request; a broken connection fails its statement instead and is
-        // dropped by the pool.
-        .test_before_acquire(false)
-        // The enum types are looked up once per connection, not by its first requests.
-        .after_connect(|conn, _| Box::pin(app::db::prepare_connection(conn)))
-        .connect_with(app)
-        .await
-        .map_err(StartError::Connect)?;
-    Ok((pool, postgres))
+    let pool = |size: u32, login: PgConnectOptions| {
+        PgPoolOptions::new()
+            .max_connections(size)
+            .acquire_timeout(Duration::from_secs(10))
+            // The liveness ping before every checkout is a round trip per
+            // request; a broken connection fails its statement instead and is
+            // dropped by the pool.
+            .test_before_acquire(false)
+            // The enum types are looked up once per connection, not by its first requests.
+            .after_connect(|conn, _| Box::pin(app::db::prepare_connection(conn)))
+            .connect_with(login)
+    };
+    let (request_connections, service_connections) = pool_sizes();
+    let requests = pool(request_connections, app).await.map_err(StartError::Connect)?;
+    let service = pool(service_connections, service).await.map_err(StartError::Connect)?;
+    Ok((Pools { requests, service }, postgres))
 }
 
-/// Connections for request code and workers: PostgreSQL's rule of thumb,
-/// twice the cores plus one, with a floor for the workers (5 on 2 cores).
-fn pool_size() -> u32 {
+/// Connections for request code: PostgreSQL's rule of thumb, twice the cores
+/// plus one (5 on 2 cores). The service login looks up the signed-in user and
+/// the session of most requests and runs the workers: a little fewer, at least 3.
+fn pool_sizes() -> (u32, u32) {
     let cores = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
-    (cores * 2 + 1).max(4)
+    ((cores * 2 + 1).max(4), (cores + 1).max(3))
 }
 
 pub async fn ensure_database(maintenance: &PgConnectOptions, name: &str) -> Result<(), StartError> {
@@ -306,7 +339,7 @@ fn leptos_options() -> Result<LeptosOptions, StartError> {
 }
 
 pub fn router(
-    pool: PgPool,
+    pools: &Pools,
     common_passwords: CommonPasswords,
     secure_cookies: bool,
     trusted_proxies: app::account::logic::TrustedProxies,
@@ -314,7 +347,7 @@ pub fn router(
     let leptos_options = leptos_options()?;
     let routes = route_list();
 
-    let store = CachingSessionStore::new(RecentSessions::new(10_000), PostgresStore::new(pool.clone()));
+    let store = CachingSessionStore::new(RecentSessions::new(10_000), PostgresStore::new(pools.service.clone()));
     let session_layer = SessionManagerLayer::new(store)
         .with_name(if secure_cookies { "__Host-welltrack" } else { "welltrack" })
         .with_secure(secure_cookies)
@@ -322,10 +355,10 @@ pub fn router(
         .with_same_site(SameSite::Lax)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
-    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(pool.clone()), session_layer).build();
+    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(pools.service.clone()), session_layer).build();
 
     let context = {
-        let pool = pool.clone();
+        let pool = pools.requests.clone();
         move || {
             provide_context(Db::new(pool.clone()));
             provide_context(common_passwords.clone());
@@ -373,10 +406,10 @@ impl Application {
     pub async fn build(config: Config) -> Result<Self, StartError> {
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
-        let (pool, postgres) = database(&config.database, Some(&config.food_data)).await?;
+        let (pools, postgres) = database(&config.database, Some(&config.food_data)).await?;
         let common_passwords = load_common_passwords(&config);
-        let router = router(pool.clone(), common_passwords, config.secure_cookies, config.trusted_proxies.clone())?;
-        Ok(Self { listener, router, postgres, pool, workers: config.workers })
+        let router = router(&pools, common_passwords, config.secure_cookies, config.trusted_proxies.clone())?;
+        Ok(Self { listener, router, postgres, pools, workers: config.workers })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -384,10 +417,10 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> Result<(), StartError> {
-        let Self { listener, router, postgres, pool, workers } = self;
+        let Self { listener, router, postgres, pools, workers } = self;
         tracing::info!(addr = %listener.local_addr().map_err(StartError::Serve)?, "WellTrack is listening");
-        let worker = workers.then(|| crate::recompute_worker::spawn(pool.clone()));
-        let maintenance = workers.then(|| crate::maintenance_worker::spawn(pool.clone()));
+        let worker = workers.then(|| crate::recompute_worker::spawn(pools.service.clone()));
+        let maintenance = workers.then(|| crate::maintenance_worker::spawn(pools.service.clone()));
         // Without TCP_NODELAY every static file on a kept-alive connection
         // waited ~40 ms for a delayed ACK (toolchain.md).
         let listener = listener.tap_io(|tcp| {
@@ -402,7 +435,7 @@ impl Application {
             handle.abort();
             let _ = handle.await;
         }
-        pool.close().await;
+        pools.close().await;
         if let Some(pg) = postgres {
             tracing::info!("stopping embedded PostgreSQL");
             let _ = tokio::task::spawn_blocking(move || pg.stop()).await;

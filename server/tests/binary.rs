@@ -234,3 +234,174 @@ async fn a_kill_9_mid_work_loses_nothing_acknowledged_doubles_nothing_and_the_qu
     assert!(terminate(&mut second).success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A PostgreSQL cluster as a managed service gives one: password (SCRAM)
+/// logins over TCP, a superuser only the administrator has. Stopped on drop.
+struct PlainCluster {
+    dir: PathBuf,
+    bin: PathBuf,
+    port: u16,
+    as_postgres: bool,
+}
+
+const ADMIN_PASSWORD: &str = "admin-secret-7f3";
+
+impl PlainCluster {
+    fn start(tag: &str) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let bin = server::embedded_pg::find_bin_dir().expect("PostgreSQL server binaries (scripts/setup.sh)");
+        let dir = tempdir(tag);
+        // initdb refuses root: as root the cluster runs as the postgres user.
+        let as_postgres = nix::unistd::Uid::effective().is_root();
+        if as_postgres {
+            let pg = nix::unistd::User::from_name("postgres").unwrap().expect("the postgres system user");
+            nix::unistd::chown(&dir, Some(pg.uid), Some(pg.gid)).unwrap();
+        }
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let pwfile = dir.join("pwfile");
+        std::fs::write(&pwfile, ADMIN_PASSWORD).unwrap();
+        let cluster = Self { dir, bin, port: free_port(), as_postgres };
+        cluster.chown(&pwfile);
+        let pgdata = cluster.dir.join("pgdata");
+        let status = cluster
+            .pg_command("initdb")
+            .args(["-D", pgdata.to_str().unwrap(), "-U", "postgres", "--auth-local=peer", "--auth-host=scram-sha-256"])
+            .arg(format!("--pwfile={}", pwfile.display()))
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "initdb");
+        let options = format!(
+            "-c listen_addresses=127.0.0.1 -c port={} -c unix_socket_directories={}",
+            cluster.port,
+            cluster.dir.display()
+        );
+        let status = cluster
+            .pg_command("pg_ctl")
+            .args(["-D", pgdata.to_str().unwrap(), "-l", cluster.dir.join("log").to_str().unwrap(), "-w", "-o"])
+            .arg(options)
+            .arg("start")
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "pg_ctl start");
+        cluster
+    }
+
+    fn chown(&self, path: &std::path::Path) {
+        if self.as_postgres {
+            let pg = nix::unistd::User::from_name("postgres").unwrap().unwrap();
+            nix::unistd::chown(path, Some(pg.uid), Some(pg.gid)).unwrap();
+        }
+    }
+
+    fn pg_command(&self, program: &str) -> Command {
+        let mut cmd = Command::new(self.bin.join(program));
+        if self.as_postgres {
+            use std::os::unix::process::CommandExt;
+            let pg = nix::unistd::User::from_name("postgres").unwrap().unwrap();
+            cmd.uid(pg.uid.as_raw()).gid(pg.gid.as_raw()).env("HOME", &pg.dir).current_dir(&self.dir);
+        }
+        cmd
+    }
+
+    fn url(&self, user: &str, password: &str, database: &str) -> String {
+        format!("postgres://{user}:{password}@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// psql as the administrator over TCP (a password login, as on a managed service).
+    fn psql(&self, database: &str, args: &[&str]) -> std::process::Output {
+        let psql = ["/usr/bin/psql".into(), self.bin.join("psql")]
+            .into_iter()
+            .find(|p: &PathBuf| p.is_file())
+            .expect("psql (Debian's postgresql-client)");
+        Command::new(psql)
+            .arg(self.url("postgres", ADMIN_PASSWORD, database))
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1"])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+}
+
+impl Drop for PlainCluster {
+    fn drop(&mut self) {
+        let pgdata = self.dir.join("pgdata");
+        let _ = self
+            .pg_command("pg_ctl")
+            .args(["-D", pgdata.to_str().unwrap(), "-m", "fast", "-w", "stop"])
+            .stdout(Stdio::null())
+            .status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// On a PostgreSQL where WellTrack is given no superuser: the administrator
+/// runs scripts/managed-postgres-roles.sql once (twice changes nothing), the
+/// migrations run as an owner that is neither superuser nor CREATEROLE nor
+/// BYPASSRLS, and the server signs people up and in through its own two
+/// logins, then starts again over the migrated database.
+#[tokio::test]
+async fn on_a_managed_postgres_without_superuser_it_migrates_and_serves() {
+    let cluster = PlainCluster::start("managed");
+    let out = cluster.psql("postgres", &["-c", "create role welltrack_owner login password 'owner-secret-1'"]);
+    assert!(out.status.success(), "create the owner: {}", String::from_utf8_lossy(&out.stderr));
+    let script = workspace().join("scripts/managed-postgres-roles.sql");
+    for run in ["first", "second"] {
+        let out = cluster.psql(
+            "postgres",
+            &[
+                "-v",
+                "owner=welltrack_owner",
+                "-v",
+                "database=welltrack",
+                "-v",
+                "app_password=app-secret-2",
+                "-v",
+                "service_password=service-secret-3",
+                "-f",
+                script.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "the {run} run of the script: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = cluster.psql(
+        "postgres",
+        &[
+            "-A",
+            "-t",
+            "-c",
+            "select rolsuper or rolcreaterole or rolbypassrls from pg_roles where rolname = 'welltrack_owner'",
+        ],
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "f", "the owner has no special attribute");
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let start = |with_logins: bool| {
+        let mut cmd = server(&cluster.dir.join("unused"), port);
+        cmd.env("DATABASE_URL", cluster.url("welltrack_owner", "owner-secret-1", "welltrack"));
+        if with_logins {
+            cmd.env("WELLTRACK_APP_DATABASE_URL", cluster.url("wt_app", "app-secret-2", "welltrack"))
+                .env("WELLTRACK_SERVICE_DATABASE_URL", cluster.url("wt_service", "service-secret-3", "welltrack"));
+        }
+        cmd.spawn().unwrap()
+    };
+    let mut first = start(true);
+    wait_until_serving(&mut first, &base).await;
+    let form = [("email", "managed@example.org"), ("password", "plum-orbit-canyon-42"), ("display_name", "Mira")];
+    let status = sign_up_or_in(&base, "sign-up", &form).await;
+    assert!(status.is_success(), "sign-up through wt_service and wt_app: {status}");
+    assert!(terminate(&mut first).success());
+
+    // Again, migrations already applied; this time with DATABASE_URL alone.
+    let mut second = start(false);
+    wait_until_serving(&mut second, &base).await;
+    let status = sign_up_or_in(&base, "sign-in", &[form[0], form[1]]).await;
+    assert!(status.is_success(), "sign-in with DATABASE_URL alone: {status}");
+    assert!(terminate(&mut second).success());
+
+    let out = cluster.psql("welltrack", &["-A", "-t", "-c", "select count(*) from _sqlx_migrations where success"]);
+    let applied: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert_eq!(applied, std::fs::read_dir(workspace().join("migrations")).unwrap().count(), "every migration applied");
+}

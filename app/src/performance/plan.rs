@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::logic::baseline::{compute_baseline, Baseline, BaselineMetric, Observation};
+use super::logic::baseline::{compute_baseline, relevant, Baseline, BaselineMetric, Observation};
 use super::logic::load::{
     hr_max_estimate, hr_zone_minutes_from_series, workout_load, StrengthSet, TrainingLoad, WorkoutLoadInput,
     WorkoutType,
@@ -139,8 +139,10 @@ pub fn plan(inputs: &Inputs, from: i64, to: i64) -> Plan {
 
     let mut recovery = Vec::new();
     for day in from..=to {
-        let hrv_baseline = compute_baseline(BaselineMetric::Hrv, &hrv, day);
-        let rhr_baseline = compute_baseline(BaselineMetric::RestingHr, &rhr, day);
+        // Each day reads only its windows' readings (`hrv` and `rhr` are sorted by day).
+        let hrv_baseline = compute_baseline(BaselineMetric::Hrv, relevant(BaselineMetric::Hrv, &hrv, day), day);
+        let rhr_baseline =
+            compute_baseline(BaselineMetric::RestingHr, relevant(BaselineMetric::RestingHr, &rhr, day), day);
         let mut input = RecoveryInput::default().with_hrv(&hrv_baseline).with_rhr(on_day(&rhr, day), &rhr_baseline);
         input.sleep_score = on_day(&sleep_scores, day);
         input.stress = on_day(&stress, day);

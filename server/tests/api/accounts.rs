@@ -239,10 +239,25 @@ async fn deleting_the_account_leaves_no_row_of_that_user_in_any_table() {
         .unwrap();
     assert_eq!(profiles.len(), 2);
 
+    let sessions_of = |id: Uuid| {
+        let admin = app.admin.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "select count(*) from tower_sessions.session where position(convert_to($1, 'UTF8') in data) > 0",
+            )
+            .bind(id.to_string())
+            .fetch_one(&admin)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(sessions_of(user_id).await, 2, "signed in on two clients");
     let wrong = app.send(&client, DeleteAccount { password: "not-my-password".into() }).await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = app.send(&client, DeleteAccount { password: PASSWORD.into() }).await;
     assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(sessions_of(user_id).await, 0, "the deletion removed every session of the account");
+    assert_eq!(sessions_of(other_id).await, 1, "the other household's session stays");
     let res = phone.get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND, "the other session ends at once, not when a cache expires");
 

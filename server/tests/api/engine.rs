@@ -6,7 +6,7 @@ use server::recompute_worker::{claim, complete, rescue, run_once};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::helpers::{admin_pool, app_pool, fresh_database};
+use crate::helpers::{admin_pool, fresh_database, service_pool};
 
 /// A household with one profile and `days` days of resting HR, HRV, sleep and
 /// stress, and a 40-minute RPE-6 run every other day.
@@ -93,7 +93,7 @@ fn today() -> NaiveDate {
 async fn recompute_writes_loads_baselines_and_recovery_for_the_named_profile_only() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 90).await;
     let b = seed(&admin, 90).await;
 
@@ -130,7 +130,7 @@ async fn recompute_writes_loads_baselines_and_recovery_for_the_named_profile_onl
 async fn recomputing_twice_changes_nothing_and_stale_rows_go() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 80).await;
     add_weight_goal(&admin, a, 40).await;
     let from = today() - Duration::days(20);
@@ -158,7 +158,7 @@ async fn recomputing_twice_changes_nothing_and_stale_rows_go() {
 async fn daily_runs_keep_one_baseline_per_metric_per_week() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 80).await;
     // Three weeks of daily runs, as the worker would do them.
     for back in (0..21).rev() {
@@ -197,7 +197,7 @@ async fn daily_runs_keep_one_baseline_per_metric_per_week() {
 async fn a_device_workout_with_heart_rate_samples_gets_an_edwards_trimp_load() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 10).await; // born 1988-03-01
                                     // A 40-minute ride imported from a device: no RPE, heart rate every 15 s at 85 % of the
                                     // age-predicted maximum (zone 4), and one sample from before the ride that must not count.
@@ -242,7 +242,7 @@ async fn a_device_workout_with_heart_rate_samples_gets_an_edwards_trimp_load() {
 #[tokio::test]
 async fn a_missing_profile_is_reported_not_invented() {
     let db = fresh_database().await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let none = app::performance::recompute::recompute(&pool, Uuid::new_v4(), today(), today()).await.unwrap();
     assert!(none.is_none());
 }
@@ -251,7 +251,7 @@ async fn a_missing_profile_is_reported_not_invented() {
 async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 60).await;
     // Seeding 240 metrics and 30 workouts coalesced into one row, from the earliest date.
     let (rows, from, generation): (i64, NaiveDate, i64) = sqlx::query_as(
@@ -284,7 +284,7 @@ async fn new_data_is_queued_once_per_profile_and_the_worker_processes_it() {
 async fn data_arriving_during_a_run_queues_the_profile_again_and_stale_leases_are_rescued() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 10).await;
     let job = claim(&pool, "w1", 8).await.unwrap().pop().unwrap();
     sqlx::query("update wt_health_metrics set value_num = value_num + 1 where profile_id = $1 and metric_type = 'stress' and recorded_at::date = current_date")
@@ -311,11 +311,49 @@ async fn data_arriving_during_a_run_queues_the_profile_again_and_stale_leases_ar
     assert_eq!(claim(&pool, "w2", 8).await.unwrap().len(), 1);
 }
 
+/// A profile whose data keeps arriving cannot hold the worker: it is queued
+/// again behind the households already waiting (one row per profile, oldest
+/// first), so each waiting profile gets its turn.
+#[tokio::test]
+async fn a_busy_profile_takes_its_turn_behind_the_households_waiting() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let pool = service_pool(&db).await;
+    let busy = seed(&admin, 5).await;
+    let waiting = seed(&admin, 5).await;
+    sqlx::query(
+        "update engine.recompute_queue set requested_at = now() - interval '1 minute', \
+                   next_retry_at = now() - interval '1 minute' where profile_id = $1",
+    )
+    .bind(busy)
+    .execute(&admin)
+    .await
+    .unwrap();
+    for _ in 0..3 {
+        let job = claim(&pool, "w1", 1).await.unwrap().pop().unwrap();
+        if job.profile_id == waiting {
+            assert!(complete(&pool, "w1", &job).await.unwrap());
+            break;
+        }
+        assert_eq!(job.profile_id, busy, "the older row first");
+        // New data lands for the busy profile while it is computed.
+        sqlx::query("update wt_health_metrics set value_num = value_num + 1 where profile_id = $1")
+            .bind(busy)
+            .execute(&admin)
+            .await
+            .unwrap();
+        assert!(complete(&pool, "w1", &job).await.unwrap());
+    }
+    let left: Vec<Uuid> =
+        sqlx::query_scalar("select profile_id from engine.recompute_queue").fetch_all(&admin).await.unwrap();
+    assert_eq!(left, vec![busy], "the waiting profile ran after one turn of the busy one");
+}
+
 #[tokio::test]
 async fn deleting_a_profile_cascades_without_requeueing_and_the_worker_drops_its_row() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 5).await;
     let generation = || async {
         sqlx::query_scalar::<_, i64>("select generation from engine.recompute_queue where profile_id = $1")
@@ -360,7 +398,7 @@ async fn add_weight_goal(admin: &PgPool, profile: Uuid, days: i32) -> Uuid {
 async fn goals_get_a_forecast_with_a_date_and_a_confidence_once_there_are_enough_points() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 3).await;
     let goal = add_weight_goal(&admin, a, 2).await;
     let summary = app::performance::recompute::recompute(&pool, a, today(), today()).await.unwrap().unwrap();
@@ -422,7 +460,7 @@ async fn goals_get_a_forecast_with_a_date_and_a_confidence_once_there_are_enough
 async fn a_persons_override_is_kept_apart_and_survives_recomputation() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let a = seed(&admin, 60).await;
     app::performance::recompute::recompute(&pool, a, today() - Duration::days(5), today()).await.unwrap();
     let computed: f64 = sqlx::query_scalar(
@@ -497,7 +535,7 @@ async fn household_in(admin: &PgPool, zone: &str, completed_at: &str) -> Uuid {
 async fn the_engine_counts_days_on_the_households_clock() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
     // 00:30 on 3 December in Auckland (NZDT) is 11:30 UTC on the 2nd;
     // 23:30 on 2 December in Los Angeles (PST) is 07:30 UTC on the 3rd.
@@ -531,7 +569,7 @@ async fn the_engine_counts_days_on_the_households_clock() {
 async fn a_window_from_year_one_walks_only_the_datas_days() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let profile = seed(&admin, 30).await;
     let year_one = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
     let started = std::time::Instant::now();

@@ -8,7 +8,8 @@ use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
 use reqwest::{redirect, Client, Response, StatusCode};
 use server::config::{Config, Database};
 use server::embedded_pg::{EmbeddedPostgres, SUPERUSER};
-use server::startup::{Application, MIGRATOR};
+use server::migrations::MIGRATOR;
+use server::startup::Application;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool};
 use uuid::Uuid;
@@ -120,6 +121,16 @@ pub async fn app_pool(database: &str) -> PgPool {
     PgPoolOptions::new().max_connections(4).connect_with(cluster().options("wt_app", database)).await.expect("app pool")
 }
 
+/// A pool as the server's service login `wt_service` (may become
+/// `service_role`: the auth backend's and the workers' connections).
+pub async fn service_pool(database: &str) -> PgPool {
+    PgPoolOptions::new()
+        .max_connections(4)
+        .connect_with(cluster().options("wt_service", database))
+        .await
+        .expect("service pool")
+}
+
 /// A household that just signed up: its signed-in client, email and user id.
 pub struct SignedUp {
     pub client: Client,
@@ -152,6 +163,7 @@ impl TestApp {
             database: Database::Options {
                 admin: Box::new(cluster.options(SUPERUSER, &database)),
                 app: Box::new(cluster.options("wt_app", &database)),
+                service: Box::new(cluster.options("wt_service", &database)),
             },
             secure_cookies: false,
             common_passwords: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/common-passwords.txt"),

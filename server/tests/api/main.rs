@@ -10,6 +10,7 @@ mod engine;
 mod hardening;
 mod health;
 mod meals;
+mod privileges;
 mod profiles;
 mod recipes;
 mod recovery;

@@ -2,7 +2,7 @@ use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 
 use crate::engine::seed_data;
-use crate::helpers::{app_pool, SignedUp, TestApp};
+use crate::helpers::{service_pool, SignedUp, TestApp};
 use app::performance::api::{ClearRecoveryOverride, SetRecoveryOverride};
 use app::performance::model::OverrideForm;
 
@@ -13,7 +13,7 @@ async fn the_recovery_page_shows_scores_and_a_person_can_mark_a_day_ill() {
     let profile = app.primary_profile(user_id).await;
     seed_data(&app.admin, profile, 60).await;
     let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let today = Utc::now().date_naive();
     app::performance::recompute::recompute(&pool, profile, today - Duration::days(9), today).await.unwrap();
 
@@ -101,7 +101,7 @@ async fn people_cannot_rewrite_computed_scores_nor_override_another_household() 
     let a = app.primary_profile(a_user).await;
     seed_data(&app.admin, a, 30).await;
     let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
-    let pool = app_pool(&db).await;
+    let pool = service_pool(&db).await;
     let today = Utc::now().date_naive();
     app::performance::recompute::recompute(&pool, a, today, today).await.unwrap();
 

@@ -699,3 +699,62 @@ async fn none_of_our_functions_is_executable_by_public() {
     .unwrap();
     assert!(open.is_empty(), "executable by PUBLIC: {open:?}");
 }
+
+#[tokio::test]
+async fn a_public_recipe_is_readable_by_other_households_without_its_author() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    let app = app_pool(&db).await;
+    let a = load_household(&admin).await;
+    let b = load_household(&admin).await;
+    let shared: Uuid = sqlx::query_scalar(
+        "insert into wt_recipes (profile_id, title, is_public, source_type) \
+         values ($1, 'B''s shared bread', true, 'manual') returning id",
+    )
+    .bind(b.parent)
+    .fetch_one(&admin)
+    .await
+    .unwrap();
+    let reader = Actor::signed_in("owner A", a.user);
+    let mut tx = begin_as(&app, &reader).await.unwrap();
+    let in_table: i64 = sqlx::query_scalar("select count(*) from wt_recipes where id = $1")
+        .bind(shared)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(in_table, 0, "another household's recipe, public or not, is not in A's wt_recipes");
+    let title: Option<String> = sqlx::query_scalar("select title from wt_public_recipes where id = $1")
+        .bind(shared)
+        .fetch_optional(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(title.as_deref(), Some("B's shared bread"), "the public view shows it");
+    let author = sqlx::query("select profile_id from wt_public_recipes").execute(&mut *tx).await;
+    assert!(author.unwrap_err().to_string().contains("profile_id"), "the view has no author column");
+    tx.rollback().await.unwrap();
+
+    // The author's household still sees its own row whole.
+    let author = Actor::signed_in("owner B", b.user);
+    let mut tx = begin_as(&app, &author).await.unwrap();
+    let own: Option<Uuid> = sqlx::query_scalar("select profile_id from wt_recipes where id = $1")
+        .bind(shared)
+        .fetch_optional(&mut *tx)
+        .await
+        .unwrap()
+        .flatten();
+    assert_eq!(own, Some(b.parent));
+    tx.rollback().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_request_login_cannot_become_the_service() {
+    let db = fresh_database().await;
+    let app = app_pool(&db).await;
+    let mut tx = app.begin().await.unwrap();
+    let err = sqlx::query("set local role service_role").execute(&mut *tx).await.unwrap_err();
+    assert!(err.to_string().contains("permission denied"), "{err}");
+    tx.rollback().await.unwrap();
+    let mut conn = app.acquire().await.unwrap();
+    let err = sqlx::query("select count(*) from tower_sessions.session").execute(&mut *conn).await.unwrap_err();
+    assert!(err.to_string().contains("permission denied"), "{err}");
+}

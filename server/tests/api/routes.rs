@@ -9,18 +9,18 @@ use std::time::Duration;
 use app::account::auth::CommonPasswords;
 use reqwest::StatusCode;
 
-use crate::helpers::{app_pool, SignedUp, TestApp};
+use crate::helpers::{app_pool, service_pool, SignedUp, TestApp};
 
 #[tokio::test]
 async fn building_routers_while_pages_render_never_stalls_a_page() {
     let app = TestApp::spawn().await;
     let SignedUp { client, email: _, user_id: _ } = app.sign_up("Rex").await;
     let db: String = sqlx::query_scalar("select current_database()").fetch_one(&app.admin).await.unwrap();
-    let pool = app_pool(&db).await;
+    let pools = server::startup::Pools { requests: app_pool(&db).await, service: service_pool(&db).await };
     let builder = tokio::task::spawn_blocking(move || {
         for _ in 0..30 {
-            let _router = server::startup::router(pool.clone(), CommonPasswords::default(), false, Default::default())
-                .expect("router");
+            let _router =
+                server::startup::router(&pools, CommonPasswords::default(), false, Default::default()).expect("router");
         }
     });
     for _ in 0..30 {

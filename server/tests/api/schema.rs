@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use serde_json::Value as JsonValue;
-use server::startup::MIGRATOR;
+use server::migrations::MIGRATOR;
 use sqlx::migrate::{Migration, Migrator};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -336,7 +336,8 @@ async fn roles_exist_with_the_right_attributes() {
     let admin = admin_pool(&db).await;
     let roles: Vec<(String, bool, bool, bool)> = sqlx::query_as(
         "select rolname::text, rolbypassrls, rolcanlogin, rolsuper from pg_roles \
-         where rolname in ('anon', 'authenticated', 'service_role', 'wt_rls_definer', 'wt_app') order by 1",
+         where rolname in ('anon', 'authenticated', 'service_role', 'wt_rls_definer', 'wt_app', 'wt_service') \
+         order by 1",
     )
     .fetch_all(&admin)
     .await
@@ -354,26 +355,43 @@ async fn roles_exist_with_the_right_attributes() {
     assert_eq!(role("anon"), (false, false, false), "anon is subject to RLS");
     assert_eq!(role("wt_rls_definer"), (true, false, false), "the policy helpers' owner bypasses RLS");
     assert_eq!(role("wt_app"), (false, true, false), "wt_app logs in, and is neither superuser nor BYPASSRLS");
+    assert_eq!(role("wt_service"), (false, true, false), "wt_service logs in, and bypasses RLS only as service_role");
 
-    let memberships: Vec<String> = sqlx::query_scalar(
-        "select r.rolname::text from pg_auth_members m join pg_roles r on r.oid = m.roleid \
-         where m.member = 'wt_app'::regrole order by 1",
+    let memberships = |login: &'static str| {
+        let admin = admin.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "select r.rolname::text from pg_auth_members m join pg_roles r on r.oid = m.roleid \
+                 where m.member = $1::regrole order by 1",
+            )
+            .bind(login)
+            .fetch_all(&admin)
+            .await
+            .unwrap()
+        }
+    };
+    // Request code cannot become service_role, whatever it runs.
+    assert_eq!(memberships("wt_app").await, ["anon", "authenticated"]);
+    assert_eq!(memberships("wt_service").await, ["authenticated", "service_role"]);
+    let sessions: bool = sqlx::query_scalar(
+        "select has_table_privilege('wt_app', 'tower_sessions.session', 'select') \
+             or has_schema_privilege('wt_app', 'tower_sessions', 'usage')",
     )
-    .fetch_all(&admin)
+    .fetch_one(&admin)
     .await
     .unwrap();
-    assert_eq!(memberships, ["anon", "authenticated", "service_role"]);
+    assert!(!sessions, "request code cannot read the session store");
 
     // The login role owns nothing: an owner would bypass RLS unless forced, and could
     // change the policies.
     let owned: Vec<String> = sqlx::query_scalar(
         "select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace \
-         where c.relowner = 'wt_app'::regrole order by 1",
+         where c.relowner in ('wt_app'::regrole, 'wt_service'::regrole) order by 1",
     )
     .fetch_all(&admin)
     .await
     .unwrap();
-    assert!(owned.is_empty(), "wt_app owns relations: {owned:?}");
+    assert!(owned.is_empty(), "a login role owns relations: {owned:?}");
     let owned_in_public: i64 = sqlx::query_scalar(
         "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace \
          where n.nspname = 'public' and c.relowner = 'wt_app'::regrole",

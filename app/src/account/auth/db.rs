@@ -40,9 +40,19 @@ pub async fn set_password(conn: &mut PgConnection, id: Uuid, password_hash: &str
 }
 
 /// Deletes the user: their profiles' engine queue rows (no foreign key: the
-/// queue outlives nothing), the throttle's `keys` that name them, and the
-/// user, whose rows everywhere else go by cascade.
+/// queue outlives nothing), the throttle's `keys` that name them, their
+/// sessions on every device, and the user, whose rows everywhere else go by
+/// cascade.
+///
+/// A session row is the store's MessagePack of the session's data, where
+/// axum-login keeps the user id as its hyphenated text; no other session can
+/// hold those 36 bytes (ids are random, and no one's session holds another
+/// user's id), so the deletion finds them without a column of its own.
 pub async fn delete_user(conn: &mut PgConnection, id: Uuid, keys: &[String]) -> sqlx::Result<()> {
+    sqlx::query("delete from tower_sessions.session where position(convert_to($1, 'UTF8') in data) > 0")
+        .bind(id.hyphenated().to_string())
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(
         "delete from engine.recompute_queue where profile_id in (select p.id from public.wt_profiles p where p.user_id = $1)",
     )

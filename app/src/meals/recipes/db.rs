@@ -30,9 +30,15 @@ pub async fn summaries(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<
 /// see it. `editable` says whether the recipe is one of the household's own.
 pub async fn recipe_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<RecipeDetail>> {
     type Row = (String, Option<String>, Option<i32>, Option<i32>, Option<i32>, String, bool, Option<serde_json::Value>);
+    // The household's own and the library's rows, else another household's
+    // public recipe through the view that does not name its author.
     let row: Option<Row> = sqlx::query_as(
         "select title, description, servings, prep_time_min, cook_time_min, grade_category, \
-           profile_id in (select id from wt_profiles), nutrition_info from wt_recipes where id = $1",
+           profile_id in (select id from wt_profiles), nutrition_info from wt_recipes where id = $1 \
+         union all \
+         select title, description, servings, prep_time_min, cook_time_min, grade_category, false, nutrition_info \
+           from wt_public_recipes where id = $1 and not exists (select 1 from wt_recipes where id = $1) \
+         limit 1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)

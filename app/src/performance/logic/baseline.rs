@@ -209,6 +209,19 @@ fn ols_slope(points: &[(i64, f64)]) -> Option<f64> {
     Some(sxy / sxx)
 }
 
+/// The readings [`compute_baseline`] can use for `as_of`, from readings sorted
+/// by day: its windows' days only, found by binary search. A day-by-day walk
+/// over years then costs each day its window (at most 187 days), not every
+/// reading: linear in the days walked rather than days × readings.
+pub fn relevant(metric: BaselineMetric, sorted: &[Observation], as_of: i64) -> &[Observation] {
+    let rule = metric.rule();
+    let capture_end = if rule.excludes_current_week { as_of - CURRENT_WINDOW_DAYS } else { as_of };
+    let earliest = (capture_end - rule.window_days + 1).min(as_of - CURRENT_WINDOW_DAYS + 1);
+    let start = sorted.partition_point(|o| o.day < earliest);
+    let end = sorted.partition_point(|o| o.day <= as_of);
+    &sorted[start..end.max(start)]
+}
+
 /// The baseline of `metric` as of the morning of day `as_of`, from readings in any order.
 pub fn compute_baseline(metric: BaselineMetric, obs: &[Observation], as_of: i64) -> Baseline {
     let rule = metric.rule();

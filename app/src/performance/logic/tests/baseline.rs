@@ -161,3 +161,21 @@ fn property_hrv_scale_shifts_ln_mean_only() {
         assert!((b.sd.unwrap() - a.sd.unwrap()).abs() < 1e-12);
     }
 }
+
+#[test]
+fn property_the_relevant_slice_gives_the_same_baseline_as_every_reading() {
+    let mut g = Lcg::new(33);
+    for round in 0..300 {
+        let m = BaselineMetric::ALL[round % 5];
+        let (lo, hi) = m.valid_range();
+        let n = g.int(0, 400) as usize;
+        let mut o: Vec<Observation> =
+            (0..n).map(|_| Observation { day: g.int(-300, 300), value: g.range(lo.max(1.0), hi.min(90.0)) }).collect();
+        o.sort_by(|a, b| a.day.cmp(&b.day).then(a.value.total_cmp(&b.value)));
+        let as_of = g.int(-320, 320);
+        let slice = relevant(m, &o, as_of);
+        assert!(slice.len() <= o.len());
+        assert!(slice.iter().all(|r| r.day <= as_of && r.day > as_of - 200), "{m:?} {as_of}");
+        assert_eq!(compute_baseline(m, slice, as_of), compute_baseline(m, &o, as_of), "{m:?} as of {as_of}");
+    }
+}
