@@ -401,3 +401,24 @@ async fn roles_exist_with_the_right_attributes() {
     .unwrap();
     assert_eq!(owned_in_public, 0, "wt_app owns no table in public");
 }
+
+#[tokio::test]
+async fn a_database_that_applied_an_amended_migrations_old_text_still_migrates() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    for (version, old) in server::migrations::AMENDED {
+        sqlx::query("update _sqlx_migrations set checksum = decode($2, 'hex') where version = $1")
+            .bind(version)
+            .bind(old)
+            .execute(&admin)
+            .await
+            .unwrap();
+    }
+    let plain = MIGRATOR.run(&admin).await;
+    assert!(plain.is_err(), "sqlx alone refuses the changed text");
+    server::migrations::run(&admin).await.expect("the amendments are accepted");
+    assert_eq!(server::migrations::accept_amendments(&admin).await.unwrap(), 0, "nothing left to rewrite");
+    // Any other checksum is still refused.
+    sqlx::query("update _sqlx_migrations set checksum = '\\x00' where version = 1").execute(&admin).await.unwrap();
+    assert!(server::migrations::run(&admin).await.is_err(), "an unknown change is not accepted");
+}
