@@ -111,6 +111,7 @@ rows=(
   "/meals|/meals|yes|"
   "/recipes|/recipes|yes|"
   "/recipes/:id|/recipes/$RECIPE_ID|yes|"
+  "/pantry (300 items)|/pantry|yes|"
   "/workouts|/workouts|yes|"
   "/recovery|/recovery|yes|"
   "/profiles|/profiles|yes|"

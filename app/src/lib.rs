@@ -10,6 +10,7 @@ pub mod health;
 pub mod input;
 pub mod meals;
 pub mod modules;
+pub mod pantry;
 pub mod performance;
 pub mod profiles;
 #[cfg(feature = "ssr")]
@@ -28,6 +29,7 @@ use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
 use dashboard::views::DashboardPage;
 use health::views::HealthPage;
 use meals::views::{MealsPage, RecipePage, RecipesPage};
+use pantry::views::{PantryItemPage, PantryPage};
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
 use ui::not_found::NotFoundPage;
@@ -71,6 +73,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/meals") view=MealsPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes") view=RecipesPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes/:id") view=RecipePage ssr=ssr.clone()/>
+                <Route path=path!("/pantry") view=PantryPage ssr=ssr.clone()/>
+                <Route path=path!("/pantry/:id") view=PantryItemPage ssr=ssr.clone()/>
                 <Route path=path!("/workouts") view=WorkoutsPage ssr=ssr.clone()/>
                 <Route path=path!("/recovery") view=RecoveryPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles") view=ProfilesPage ssr=ssr.clone()/>

@@ -13,6 +13,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("Health", "/health"),
     ("Meals", "/meals"),
     ("Recipes", "/recipes"),
+    ("Pantry", "/pantry"),
     ("Workouts", "/workouts"),
     ("Recovery", "/recovery"),
     ("Profiles", "/profiles"),
@@ -28,9 +29,8 @@ pub fn page(module: ModuleName) -> Option<&'static str> {
         ModuleName::Workouts => Some("/workouts"),
         ModuleName::Meals => Some("/meals"),
         ModuleName::Performance => Some("/recovery"),
-        ModuleName::Plans | ModuleName::Supplements | ModuleName::Pantry | ModuleName::Daily | ModuleName::Insights => {
-            None
-        }
+        ModuleName::Pantry => Some("/pantry"),
+        ModuleName::Plans | ModuleName::Supplements | ModuleName::Daily | ModuleName::Insights => None,
     }
 }
 
@@ -47,7 +47,8 @@ pub async fn tile(
         ModuleName::Workouts => crate::workouts::tile(conn, scope, config).await?,
         ModuleName::Meals => crate::meals::tile(conn, scope, config).await?,
         ModuleName::Performance => crate::performance::tile(conn, scope, config).await?,
-        ModuleName::Plans | ModuleName::Supplements | ModuleName::Pantry | ModuleName::Daily | ModuleName::Insights => {
+        ModuleName::Pantry => crate::pantry::tile(conn, scope, config).await?,
+        ModuleName::Plans | ModuleName::Supplements | ModuleName::Daily | ModuleName::Insights => {
             TileSummary::coming(module)
         }
     })

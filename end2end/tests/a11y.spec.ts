@@ -15,7 +15,7 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await expectNoViolations(page, '/sign-in');
   await expectNoViolations(page, '/sign-up');
   await signUp(page, 'Axel');
-  for (const path of ['/', '/health', '/health?metric=sleep', '/recovery', '/meals', '/recipes', '/workouts', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
+  for (const path of ['/', '/health', '/health?metric=sleep', '/recovery', '/meals', '/recipes', '/pantry', '/pantry?location=fridge', '/workouts', '/profiles', '/settings/dashboard', '/settings/account', '/no-such-page']) {
     await expectNoViolations(page, path);
   }
   // A recipe page with search results (forms repeated per food).
@@ -27,6 +27,15 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await page.goto('/profiles');
   await page.getByRole('link', { name: /Edit/ }).first().click();
   await expectNoViolations(page, new URL(page.url()).pathname);
+  // A pantry with an item, and that item's page.
+  await page.goto('/pantry');
+  await page.getByLabel('What is it?').fill('Axe beans');
+  await page.getByRole('button', { name: 'Add to pantry' }).click();
+  await expect(page.getByTestId('pantry-item')).toHaveCount(1);
+  await expectNoViolations(page, '/pantry');
+  await page.getByRole('link', { name: 'Axe beans' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Axe beans');
+  await expectNoViolations(page, new URL(page.url()).pathname);
 });
 
 test.describe('on a 375 px wide phone', () => {
@@ -34,7 +43,7 @@ test.describe('on a 375 px wide phone', () => {
 
   test('the dashboard and forms fit and work', async ({ page }) => {
     await signUp(page, 'Pia');
-    for (const path of ['/', '/health', '/meals', '/recipes', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
+    for (const path of ['/', '/health', '/meals', '/recipes', '/pantry', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);

@@ -25,7 +25,7 @@ test('the islands hydrate under the Content-Security-Policy without a violation'
   await settle(page);
   await expect(page.locator('input[name="timezone"]')).toHaveValue('Pacific/Auckland');
   await signUp(page, 'Cora');
-  for (const path of ['/', '/health', '/meals', '/recipes', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
+  for (const path of ['/', '/health', '/meals', '/recipes', '/pantry', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
     await page.goto(path);
     await settle(page);
   }

@@ -4,7 +4,8 @@
 //! `<data-dir>/run`) or to `DATABASE_URL`, then writes, with a few set-based
 //! statements: N households (a parent and two dependents, all 9 modules on),
 //! `years` of daily weight, resting heart rate, HRV and sleep per profile,
-//! five completed workouts a week per profile, and one recipe per household.
+//! five completed workouts a week per profile, one recipe and 300 pantry items in stock
+//! (and 300 used up) per household.
 //! The engine triggers are bypassed while seeding (one queue row per profile
 //! is written afterwards, as the triggers would coalesce them), so the timed
 //! drain is the server's recompute worker doing all of it. Finally it signs in
@@ -169,6 +170,21 @@ async fn main() {
     .execute(&mut *tx)
     .await
     .expect("seed workouts");
+    // 300 pantry items per household (the parent's), expiring from a week ago to a year ahead,
+    // a tenth undated, and as many used up (history the list skips).
+    sqlx::query(&format!(
+        "with p as ({PROFILES}) \
+         insert into wt_pantry_items (profile_id, name, category, quantity, unit, expiry_date, is_available, cost) \
+         select p.id, format('Item %s', g.n), (array['fridge','freezer','cupboard'])[1 + g.n % 3]::wt_pantry_category, \
+                1 + g.n % 7, (array['g','kg','ml','pieces'])[1 + g.n % 4], \
+                case when g.n % 10 = 0 then null else current_date - 7 + (g.n * 37) % 372 end, g.n <= 300, \
+                round((g.n % 50) * 0.37, 2) \
+         from p cross join generate_series(1, 600) as g(n) where p.is_primary"
+    ))
+    .bind(&pattern)
+    .execute(&mut *tx)
+    .await
+    .expect("seed pantry items");
     tx.commit().await.expect("commit the seed");
     sqlx::raw_sql("analyze").execute(&mut db).await.expect("analyze");
     let count = |sql: &'static str| sqlx::query_scalar::<sqlx::Postgres, i64>(sql);

@@ -102,12 +102,13 @@ pub async fn service<T>(
 pub async fn prepare_connection(conn: &mut PgConnection) -> sqlx::Result<()> {
     use crate::health::logic::{HealthSource, ManualMetric};
     use crate::meals::model::MealType;
+    use crate::pantry::logic::Location;
     use crate::performance::forecast::ModelType;
     use crate::performance::logic::baseline::CalibrationStatus;
     use crate::performance::logic::load::LoadType;
     use crate::profiles::model::ProfileType;
     use crate::workouts::model::WorkoutType;
-    sqlx::query("select $1, $2, $3, $4, $5, $6, $7, $8")
+    sqlx::query("select $1, $2, $3, $4, $5, $6, $7, $8, $9")
         .bind(ManualMetric::Weight)
         .bind(HealthSource::Manual)
         .bind(ProfileType::Parent)
@@ -116,6 +117,7 @@ pub async fn prepare_connection(conn: &mut PgConnection) -> sqlx::Result<()> {
         .bind([LoadType::Cardio].as_slice())
         .bind(CalibrationStatus::Pending)
         .bind(ModelType::LinearRegression)
+        .bind(Location::Fridge)
         .fetch_one(conn)
         .await
         .map(drop)

@@ -10,6 +10,7 @@ mod engine;
 mod hardening;
 mod health;
 mod meals;
+mod pantry;
 mod privileges;
 mod profiles;
 mod recipes;

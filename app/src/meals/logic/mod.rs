@@ -8,12 +8,14 @@
 //! implementation, and hand-checkable energy and target values).
 
 pub mod energy;
+pub mod ingredient_line;
 pub mod meal_form;
 pub mod nutrition_grade;
 pub mod recipe;
 pub mod sr28;
 pub mod targets;
 pub mod tile;
+pub mod units;
 
 #[cfg(test)]
 mod energy_tests;

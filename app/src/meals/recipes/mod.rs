@@ -4,5 +4,6 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod import;
 pub mod logic;
 pub mod model;

@@ -1,0 +1,155 @@
+//! Pantry server functions. Each checks the caller first, then reads the
+//! form; an id that is not the household's (or not an id) is a 404 and
+//! changes nothing.
+
+use leptos::prelude::*;
+
+use super::logic::PantryItemForm;
+use super::model::PantryList;
+use crate::account::model::Paged;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::{db::Caller, error::respond};
+
+/// How many items the page lists (a household pantry is a few hundred).
+pub const LIST_LEN: i64 = 500;
+
+#[cfg(feature = "ssr")]
+fn item_id(raw: &str) -> Result<uuid::Uuid, AppError> {
+    if raw.len() > 64 {
+        return Err(AppError::NotFound);
+    }
+    uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
+}
+
+/// The pantry page: the household's items in stock, by location and order.
+#[server(endpoint = "pantry/page")]
+pub async fn pantry_page(location: String, sort: String) -> Result<Paged<PantryList>, AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let location = if location.len() > 16 {
+                None
+            } else {
+                <super::logic::Location as crate::input::Choice>::parse(&location)
+            };
+            let sort = super::model::PantrySort::parse(&sort);
+            caller
+                .page(move |conn, scope| {
+                    Box::pin(async move {
+                        let (items, truncated) = super::db::list(conn, location, sort, LIST_LEN).await?;
+                        Ok(PantryList { items, truncated, location, sort, today: scope.today })
+                    })
+                })
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "pantry/add")]
+pub async fn add_pantry_item(#[server(flatten)] form: PantryItemForm) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let item = super::logic::parse_item(&form, scope.today).map_err(AppError::Invalid)?;
+                        super::db::insert(conn, scope.profile_id, &item).await?;
+                        Ok(())
+                    })
+                })
+                .await?;
+            leptos_axum::redirect("/pantry");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "pantry/update")]
+pub async fn update_pantry_item(item_id: String, #[server(flatten)] form: PantryItemForm) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = self::item_id(&item_id)?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let item = super::logic::parse_item(&form, scope.today).map_err(AppError::Invalid)?;
+                        if !super::db::update(conn, id, &item).await? {
+                            return Err(AppError::NotFound);
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
+            leptos_axum::redirect("/pantry");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Marks an item used up: it leaves the list.
+#[server(endpoint = "pantry/use-up")]
+pub async fn use_up_pantry_item(item_id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = self::item_id(&item_id)?;
+            caller
+                .as_user(move |conn| {
+                    Box::pin(async move {
+                        if !super::db::use_up(conn, id).await? {
+                            return Err(AppError::NotFound);
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
+            leptos_axum::redirect("/pantry");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "pantry/delete")]
+pub async fn delete_pantry_item(item_id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = self::item_id(&item_id)?;
+            caller
+                .as_user(move |conn| {
+                    Box::pin(async move {
+                        if !super::db::delete(conn, id).await? {
+                            return Err(AppError::NotFound);
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
+            leptos_axum::redirect("/pantry");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// One item's page (to change or remove it); another household's id is a 404.
+#[server(endpoint = "pantry/item")]
+pub async fn pantry_item_page(item_id: String) -> Result<Paged<super::model::PantryItem>, AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = self::item_id(&item_id)?;
+            caller
+                .page(move |conn, _| Box::pin(async move { super::db::get(conn, id).await?.ok_or(AppError::NotFound) }))
+                .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,124 @@
+//! Queries on wt_pantry_items in the caller's transaction. Row-level security
+//! shows the household's rows (every profile's), so no query names a profile
+//! to read; a new row belongs to the profile that adds it.
+
+use chrono::NaiveDate;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::logic::{Location, PantryItemDraft};
+use super::model::{ExpiringItem, PantryItem, PantrySort};
+
+const COLUMNS: &str = "i.id, i.name, i.category as location, i.quantity::float8 as quantity, i.unit, i.expiry_date, \
+     i.barcode, i.cost::float8 as cost, i.notes, p.display_name as added_by";
+
+/// The household's items still in stock, at most `limit`, filtered by
+/// location and ordered by `sort`; `true` when more exist.
+pub async fn list(
+    conn: &mut PgConnection,
+    location: Option<Location>,
+    sort: PantrySort,
+    limit: i64,
+) -> sqlx::Result<(Vec<PantryItem>, bool)> {
+    let order = match sort {
+        PantrySort::Expiry => "i.expiry_date nulls last, lower(i.name), i.id",
+        PantrySort::Name => "lower(i.name), i.expiry_date nulls last, i.id",
+    };
+    // `order` is one of two fixed strings above, never input.
+    let sql = format!(
+        "select {COLUMNS} from wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
+         where i.is_available and ($1::wt_pantry_category is null or i.category = $1) \
+         order by {order} limit $2"
+    );
+    let mut items: Vec<PantryItem> = sqlx::query_as(&sql).bind(location).bind(limit + 1).fetch_all(conn).await?;
+    let truncated = items.len() as i64 > limit;
+    items.truncate(limit as usize);
+    Ok((items, truncated))
+}
+
+/// One item of the household, in stock or not.
+pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<PantryItem>> {
+    let sql =
+        format!("select {COLUMNS} from wt_pantry_items i join wt_profiles p on p.id = i.profile_id where i.id = $1");
+    sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
+}
+
+pub async fn insert(conn: &mut PgConnection, profile_id: Uuid, item: &PantryItemDraft) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "insert into wt_pantry_items (profile_id, name, category, quantity, unit, expiry_date, barcode, cost, notes) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
+    )
+    .bind(profile_id)
+    .bind(&item.name)
+    .bind(item.location)
+    .bind(item.quantity)
+    .bind(&item.unit)
+    .bind(item.expiry_date)
+    .bind(&item.barcode)
+    .bind(item.cost)
+    .bind(&item.notes)
+    .fetch_one(conn)
+    .await
+}
+
+/// Changes an item of the household; `false` when there is none with that id.
+pub async fn update(conn: &mut PgConnection, id: Uuid, item: &PantryItemDraft) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update wt_pantry_items set name = $2, category = $3, quantity = $4, unit = $5, expiry_date = $6, \
+           barcode = $7, cost = $8, notes = $9 where id = $1",
+    )
+    .bind(id)
+    .bind(&item.name)
+    .bind(item.location)
+    .bind(item.quantity)
+    .bind(&item.unit)
+    .bind(item.expiry_date)
+    .bind(&item.barcode)
+    .bind(item.cost)
+    .bind(&item.notes)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks an item used up (kept for history, no longer listed); `false` when there is none.
+pub async fn use_up(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
+    let done =
+        sqlx::query("update wt_pantry_items set is_available = false, quantity = 0 where id = $1 and is_available")
+            .bind(id)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn delete(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
+    let done = sqlx::query("delete from wt_pantry_items where id = $1").bind(id).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// How many items in stock expire by `today + days` (expired ones included),
+/// and the first `first` of them, soonest first; one query.
+pub async fn expiring(
+    conn: &mut PgConnection,
+    today: NaiveDate,
+    days: i64,
+    first: i64,
+) -> sqlx::Result<(i64, Vec<ExpiringItem>)> {
+    let rows: Vec<(String, NaiveDate, i64)> = sqlx::query_as(
+        "select name, expiry_date, count(*) over () from wt_pantry_items \
+         where is_available and expiry_date <= $1::date + $2::int \
+         order by expiry_date, lower(name) limit $3",
+    )
+    .bind(today)
+    .bind(days as i32)
+    .bind(first)
+    .fetch_all(conn)
+    .await?;
+    let count = rows.first().map(|r| r.2).unwrap_or(0);
+    Ok((count, rows.into_iter().map(|(name, expiry_date, _)| ExpiringItem { name, expiry_date }).collect()))
+}
+
+/// How many items the household has in stock.
+pub async fn in_stock_count(conn: &mut PgConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from wt_pantry_items where is_available").fetch_one(conn).await
+}

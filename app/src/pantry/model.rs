@@ -1,0 +1,108 @@
+//! Pantry rows and page data, shared by the server and the browser.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::logic::{freshness, Freshness, Location};
+use crate::modules::TileSummary;
+
+/// One pantry item as the page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PantryItem {
+    pub id: Uuid,
+    pub name: String,
+    pub location: Location,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub expiry_date: Option<NaiveDate>,
+    pub barcode: Option<String>,
+    pub cost: Option<f64>,
+    pub notes: Option<String>,
+    /// The profile that added it.
+    pub added_by: String,
+}
+
+impl PantryItem {
+    /// "1.5 kg", "3", or nothing.
+    pub fn amount(&self) -> String {
+        match (self.quantity, self.unit.as_deref()) {
+            (Some(q), Some(u)) => format!("{} {u}", crate::meals::logic::recipe::trim_number(q)),
+            (Some(q), None) => crate::meals::logic::recipe::trim_number(q),
+            (None, Some(u)) => u.to_owned(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// How the list is filtered and ordered (from the page's query string).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PantrySort {
+    /// Soonest expiry first, undated last.
+    #[default]
+    Expiry,
+    Name,
+}
+
+impl PantrySort {
+    pub fn parse(raw: &str) -> Self {
+        if raw == "name" {
+            PantrySort::Name
+        } else {
+            PantrySort::Expiry
+        }
+    }
+    pub fn value(self) -> &'static str {
+        match self {
+            PantrySort::Expiry => "expiry",
+            PantrySort::Name => "name",
+        }
+    }
+}
+
+/// What the pantry page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PantryList {
+    pub items: Vec<PantryItem>,
+    /// More items exist than the page lists.
+    pub truncated: bool,
+    pub location: Option<Location>,
+    pub sort: PantrySort,
+    pub today: NaiveDate,
+}
+
+/// An expiring item on the tile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ExpiringItem {
+    pub name: String,
+    pub expiry_date: NaiveDate,
+}
+
+/// The pantry tile: the count expiring soon (expired included) and the first names.
+pub fn tile_summary(count: i64, first: &[ExpiringItem]) -> TileSummary {
+    if count == 0 {
+        return TileSummary::empty("Nothing expires in the next days.", Some("/pantry"));
+    }
+    let names: Vec<&str> = first.iter().map(|i| i.name.as_str()).collect();
+    let caption = format!("expiring soon: {}", names.join(", "));
+    TileSummary::figure(crate::dashboard::logic::plural(count, "item", "items"), &caption, Some("/pantry"))
+}
+
+/// The pantry tile set to "Items in stock".
+pub fn stock_summary(count: i64) -> TileSummary {
+    if count == 0 {
+        return TileSummary::empty("Add what is in your fridge, freezer and cupboard.", Some("/pantry"));
+    }
+    TileSummary::figure(crate::dashboard::logic::plural(count, "item", "items"), "in stock", Some("/pantry"))
+}
+
+/// The badge text and style of an expiry on `today`.
+pub fn freshness_badge(expiry: Option<NaiveDate>, today: NaiveDate) -> Option<(&'static str, &'static str)> {
+    match freshness(expiry, today) {
+        Freshness::Expired => Some(("Expired", "bg-red-800 text-white")),
+        Freshness::Soon => Some(("Use soon", "bg-amber-300 text-slate-900")),
+        Freshness::Fine | Freshness::NoDate => None,
+    }
+}

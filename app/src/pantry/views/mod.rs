@@ -1,0 +1,194 @@
+//! The pantry pages: the household's items by location with what expires
+//! soon marked, a form to add one, and one item's page to change it. Every
+//! form posts without JavaScript; with it, the forms submit in place.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::input::{options, Choice};
+use crate::pantry::api::{
+    pantry_item_page, pantry_page, AddPantryItem, DeletePantryItem, UpdatePantryItem, UseUpPantryItem,
+};
+use crate::pantry::logic::Location;
+use crate::pantry::model::{freshness_badge, PantryItem, PantryList as PageData, PantrySort};
+use crate::ui::form::{
+    action_error, ActionError, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET,
+};
+use crate::ui::kit::{Card, EmptyState, PageHeader};
+use crate::ui::layout::{page_load, Page};
+
+#[component]
+pub fn PantryPage() -> impl IntoView {
+    let query = use_query_map();
+    let location = move || query.with(|q| q.get("location").unwrap_or_default());
+    let sort = move || query.with(|q| q.get("sort").unwrap_or_default());
+    let page = page_load(move || pantry_page(location(), sort()));
+    let add = ServerAction::<AddPantryItem>::new();
+    let use_up = ServerAction::<UseUpPantryItem>::new();
+    view! { <Page page=page render=move |data, _| view! { <Pantry data add use_up/> }/> }
+}
+
+fn link_class(current: bool) -> &'static str {
+    if current {
+        "rounded bg-sky-800 px-3 py-1 text-white"
+    } else {
+        "rounded border border-slate-400 bg-white px-3 py-1"
+    }
+}
+
+#[component]
+fn Pantry(data: PageData, add: ServerAction<AddPantryItem>, use_up: ServerAction<UseUpPantryItem>) -> impl IntoView {
+    let error = action_error(add);
+    let PageData { items, truncated, location, sort, today } = data;
+    let href = move |loc: Option<Location>, sort: PantrySort| {
+        let mut q = vec![];
+        if let Some(l) = loc {
+            q.push(format!("location={}", l.value()));
+        }
+        if sort != PantrySort::Expiry {
+            q.push(format!("sort={}", sort.value()));
+        }
+        if q.is_empty() {
+            "/pantry".to_owned()
+        } else {
+            format!("/pantry?{}", q.join("&"))
+        }
+    };
+    let filters = std::iter::once((None, "Everything")).chain(Location::ALL.iter().map(|l| (Some(*l), l.label())));
+    view! {
+        <PageHeader title="Pantry" lead="What the household has in the fridge, the freezer and the cupboard."/>
+        <nav aria-label="Show items kept in" class="mb-2 flex flex-wrap gap-2">
+            {filters.map(|(loc, label)| {
+                let current = loc == location;
+                view! { <a href=href(loc, sort) class=link_class(current) aria-current=current.then_some("page")>{label}</a> }
+            }).collect_view()}
+        </nav>
+        <p class="mb-4 text-sm">
+            "Order: "
+            <a href=href(location, PantrySort::Expiry) class="underline" aria-current=(sort == PantrySort::Expiry).then_some("true")>"soonest expiry"</a>
+            " · "
+            <a href=href(location, PantrySort::Name) class="underline" aria-current=(sort == PantrySort::Name).then_some("true")>"name"</a>
+        </p>
+        <div class="grid gap-4 md:grid-cols-3">
+            <div class="md:col-span-2">
+                <Card title="In stock" id="stock-heading">
+                    {if items.is_empty() {
+                        view! { <EmptyState text="Nothing here yet. Add what you have with the form." testid="no-items"/> }.into_any()
+                    } else {
+                        view! { <ItemList items today use_up/> }.into_any()
+                    }}
+                    {truncated.then(|| view! { <p class="mt-2 text-sm">"Only the first 500 items are listed; choose a place to see the rest."</p> })}
+                </Card>
+            </div>
+            <Card title="Add an item" id="add-item-heading">
+                <ActionForm action=add>
+                    <FormError error=error/>
+                    <ItemFields error=error item=None/>
+                    <button type="submit" class=BUTTON>"Add to pantry"</button>
+                </ActionForm>
+            </Card>
+        </div>
+    }
+}
+
+#[component]
+fn ItemList(items: Vec<PantryItem>, today: chrono::NaiveDate, use_up: ServerAction<UseUpPantryItem>) -> impl IntoView {
+    view! {
+        <ul data-testid="pantry-items" class="divide-y divide-slate-200">
+            {items.into_iter().map(|item| {
+                let badge = freshness_badge(item.expiry_date, today);
+                let amount = item.amount();
+                let id = item.id.to_string();
+                let edit = format!("/pantry/{id}");
+                view! {
+                    <li class="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pantry-item">
+                        <div>
+                            <a href=edit class="font-semibold underline">{item.name.clone()}</a>
+                            <span class="ml-2 text-sm text-slate-700">
+                                {amount}
+                                " · " {item.location.label()}
+                                {item.expiry_date.map(|d| format!(" · use by {d}"))}
+                            </span>
+                            {badge.map(|(text, class)| view! {
+                                <span class=format!("ml-2 rounded px-2 py-0.5 text-xs font-bold {class}") data-testid="freshness">{text}</span>
+                            })}
+                        </div>
+                        <ActionForm action=use_up>
+                            <input type="hidden" name="item_id" value=id/>
+                            <button type="submit" class=BUTTON_QUIET aria-label=format!("{} is used up", item.name)>"Used up"</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The item's fields, filled from `item` (or from what was typed after a failed post).
+#[component]
+fn ItemFields(error: ActionError, item: Option<PantryItem>) -> impl IntoView {
+    let value = |f: &dyn Fn(&PantryItem) -> Option<String>| item.as_ref().and_then(f).unwrap_or_default();
+    let name = value(&|i| Some(i.name.clone()));
+    let location = value(&|i| Some(i.location.value().to_owned()));
+    let quantity = value(&|i| i.quantity.map(crate::meals::logic::recipe::trim_number));
+    let unit = value(&|i| i.unit.clone());
+    let expiry = value(&|i| i.expiry_date.map(|d| d.to_string()));
+    let barcode = value(&|i| i.barcode.clone());
+    let cost = value(&|i| i.cost.map(crate::meals::logic::recipe::trim_number));
+    let notes = value(&|i| i.notes.clone());
+    view! {
+        <TextField name="name" label="What is it?" error=error required=true value=name/>
+        <SelectField name="location" label="Where" options={options::<Location>()} error=error selected=location/>
+        <div class="grid grid-cols-2 gap-x-3">
+            <TextField name="quantity" label="Quantity" error=error value=quantity hint="e.g. 1.5"/>
+            <TextField name="unit" label="Unit" error=error value=unit hint="g, kg, ml, pieces…"/>
+        </div>
+        <TextField name="expiry_date" label="Use by (optional)" kind="date" error=error value=expiry/>
+        <TextField name="barcode" label="Barcode (optional)" error=error value=barcode hint="The digits under the bars" autocomplete="off"/>
+        <TextField name="cost" label="Cost (optional)" error=error value=cost/>
+        <TextArea name="notes" label="Notes (optional)" error=error value=notes rows=2/>
+    }
+}
+
+#[component]
+pub fn PantryItemPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let page = page_load(move || pantry_item_page(id()));
+    let update = ServerAction::<UpdatePantryItem>::new();
+    let delete = ServerAction::<DeletePantryItem>::new();
+    view! { <Page page=page render=move |item, _| view! { <ItemEditor item update delete/> }/> }
+}
+
+#[component]
+fn ItemEditor(
+    item: PantryItem,
+    update: ServerAction<UpdatePantryItem>,
+    delete: ServerAction<DeletePantryItem>,
+) -> impl IntoView {
+    let error = action_error(update);
+    let id = item.id.to_string();
+    let delete_id = id.clone();
+    let title = item.name.clone();
+    view! {
+        <PageHeader title=title/>
+        <p class="mb-4"><a href="/pantry" class="underline">"Back to the pantry"</a></p>
+        <div class="grid gap-4 md:grid-cols-2">
+            <Card title="Change this item" id="edit-item-heading">
+                <ActionForm action=update>
+                    <FormError error=error/>
+                    <input type="hidden" name="item_id" value=id/>
+                    <ItemFields error=error item=Some(item)/>
+                    <button type="submit" class=BUTTON>"Save"</button>
+                </ActionForm>
+            </Card>
+            <Card title="Remove it" id="delete-item-heading">
+                <p class="mb-3 text-sm text-slate-700">"Thrown away or entered by mistake: removes it for the whole household."</p>
+                <ActionForm action=delete>
+                    <input type="hidden" name="item_id" value=delete_id/>
+                    <button type="submit" class=BUTTON_DANGER>"Delete item"</button>
+                </ActionForm>
+            </Card>
+        </div>
+    }
+}
