@@ -68,26 +68,35 @@ pub async fn add_pantry_item(#[server(flatten)] form: PantryItemForm) -> Result<
     )
 }
 
+/// Runs `work` on one of the household's items in the caller's transaction,
+/// then sends the browser back to the pantry. A malformed id, or `work`
+/// finding no such item (another household's), is a 404.
+#[cfg(feature = "ssr")]
+async fn change_item(
+    item_id: &str,
+    work: impl for<'c> FnOnce(&'c mut sqlx::PgConnection, crate::db::Scope, uuid::Uuid) -> crate::db::Work<'c, bool>
+        + Send
+        + 'static,
+) -> Result<(), AppError> {
+    let caller = Caller::require().await?;
+    let id = self::item_id(item_id)?;
+    let found = caller.on_profile(move |conn, scope| work(conn, scope, id)).await?;
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    leptos_axum::redirect("/pantry");
+    Ok(())
+}
+
 #[server(endpoint = "pantry/update")]
 pub async fn update_pantry_item(item_id: String, #[server(flatten)] form: PantryItemForm) -> Result<(), AppError> {
     respond(
-        async {
-            let caller = Caller::require().await?;
-            let id = self::item_id(&item_id)?;
-            caller
-                .on_profile(move |conn, scope| {
-                    Box::pin(async move {
-                        let item = super::logic::parse_item(&form, scope.today).map_err(AppError::Invalid)?;
-                        if !super::db::update(conn, id, &item).await? {
-                            return Err(AppError::NotFound);
-                        }
-                        Ok(())
-                    })
-                })
-                .await?;
-            leptos_axum::redirect("/pantry");
-            Ok(())
-        }
+        change_item(&item_id, move |conn, scope, id| {
+            Box::pin(async move {
+                let item = super::logic::parse_item(&form, scope.today).map_err(AppError::Invalid)?;
+                Ok(super::db::update(conn, id, &item).await?)
+            })
+        })
         .await,
     )
 }
@@ -95,48 +104,12 @@ pub async fn update_pantry_item(item_id: String, #[server(flatten)] form: Pantry
 /// Marks an item used up: it leaves the list.
 #[server(endpoint = "pantry/use-up")]
 pub async fn use_up_pantry_item(item_id: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let caller = Caller::require().await?;
-            let id = self::item_id(&item_id)?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        if !super::db::use_up(conn, id).await? {
-                            return Err(AppError::NotFound);
-                        }
-                        Ok(())
-                    })
-                })
-                .await?;
-            leptos_axum::redirect("/pantry");
-            Ok(())
-        }
-        .await,
-    )
+    respond(change_item(&item_id, |conn, _, id| Box::pin(async move { Ok(super::db::use_up(conn, id).await?) })).await)
 }
 
 #[server(endpoint = "pantry/delete")]
 pub async fn delete_pantry_item(item_id: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let caller = Caller::require().await?;
-            let id = self::item_id(&item_id)?;
-            caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        if !super::db::delete(conn, id).await? {
-                            return Err(AppError::NotFound);
-                        }
-                        Ok(())
-                    })
-                })
-                .await?;
-            leptos_axum::redirect("/pantry");
-            Ok(())
-        }
-        .await,
-    )
+    respond(change_item(&item_id, |conn, _, id| Box::pin(async move { Ok(super::db::delete(conn, id).await?) })).await)
 }
 
 /// One item's page (to change or remove it); another household's id is a 404.

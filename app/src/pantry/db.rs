@@ -43,42 +43,40 @@ pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Pantr
     sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
 }
 
+/// Binds the draft's eight columns after what `query` has bound: name,
+/// category, quantity, unit, expiry_date, barcode, cost, notes.
+fn bind_draft<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments>,
+    item: &'q PantryItemDraft,
+) -> sqlx::query::QueryAs<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments> {
+    query
+        .bind(&item.name)
+        .bind(item.location)
+        .bind(item.quantity)
+        .bind(&item.unit)
+        .bind(item.expiry_date)
+        .bind(&item.barcode)
+        .bind(item.cost)
+        .bind(&item.notes)
+}
+
 pub async fn insert(conn: &mut PgConnection, profile_id: Uuid, item: &PantryItemDraft) -> sqlx::Result<Uuid> {
-    sqlx::query_scalar(
+    let query = sqlx::query_as::<_, (Uuid,)>(
         "insert into wt_pantry_items (profile_id, name, category, quantity, unit, expiry_date, barcode, cost, notes) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
     )
-    .bind(profile_id)
-    .bind(&item.name)
-    .bind(item.location)
-    .bind(item.quantity)
-    .bind(&item.unit)
-    .bind(item.expiry_date)
-    .bind(&item.barcode)
-    .bind(item.cost)
-    .bind(&item.notes)
-    .fetch_one(conn)
-    .await
+    .bind(profile_id);
+    Ok(bind_draft(query, item).fetch_one(conn).await?.0)
 }
 
 /// Changes an item of the household; `false` when there is none with that id.
 pub async fn update(conn: &mut PgConnection, id: Uuid, item: &PantryItemDraft) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+    let query = sqlx::query_as::<_, (Uuid,)>(
         "update wt_pantry_items set name = $2, category = $3, quantity = $4, unit = $5, expiry_date = $6, \
-           barcode = $7, cost = $8, notes = $9 where id = $1",
+           barcode = $7, cost = $8, notes = $9 where id = $1 returning id",
     )
-    .bind(id)
-    .bind(&item.name)
-    .bind(item.location)
-    .bind(item.quantity)
-    .bind(&item.unit)
-    .bind(item.expiry_date)
-    .bind(&item.barcode)
-    .bind(item.cost)
-    .bind(&item.notes)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .bind(id);
+    Ok(bind_draft(query, item).fetch_optional(conn).await?.is_some())
 }
 
 /// Marks an item used up (kept for history, no longer listed); `false` when there is none.

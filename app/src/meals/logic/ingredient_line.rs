@@ -93,7 +93,7 @@ pub fn parse_line(raw: &str) -> IngredientLine {
         c.skip_ws();
         c.bracket(&mut bracketed, &mut notes);
         c.skip_ws();
-        line.unit = c.attached_or_spaced_unit();
+        line.unit = c.unit_phrase();
         c.skip_ws();
         let mut after_unit: Option<Measure> = None;
         c.bracket(&mut after_unit, &mut notes);
@@ -220,7 +220,7 @@ impl<'a> Cursor<'a> {
     fn eat_word(&mut self, word: &str) -> bool {
         let rest = self.rest();
         let Some(head) = rest.get(..word.len()) else { return false };
-        if !head.eq_ignore_ascii_case(word) && head != word {
+        if !head.eq_ignore_ascii_case(word) {
             return false;
         }
         let boundary = rest[word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
@@ -417,7 +417,7 @@ impl<'a> Cursor<'a> {
         } else {
             self.skip_ws();
         }
-        match self.attached_or_spaced_unit() {
+        match self.unit_phrase() {
             Some(unit) if unit.dimension() != super::units::Dimension::Count => Some(Measure::new(amount, unit)),
             _ => {
                 self.pos = start;
@@ -426,7 +426,9 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A unit at the cursor: the longest phrase of up to four words that names one.
+    /// A unit at the cursor, written right after a number ("200g") or after a
+    /// space: the longest phrase of up to four words that names one. The
+    /// cursor moves only when it finds one.
     fn unit_phrase(&mut self) -> Option<Unit> {
         let rest = self.rest();
         let mut ends: Vec<usize> = Vec::with_capacity(4);
@@ -452,16 +454,6 @@ impl<'a> Cursor<'a> {
             }
         }
         None
-    }
-
-    /// A unit written right after the number ("200g", "2tbsp") or after a space.
-    fn attached_or_spaced_unit(&mut self) -> Option<Unit> {
-        let save = self.pos;
-        let unit = self.unit_phrase();
-        if unit.is_none() {
-            self.pos = save;
-        }
-        unit
     }
 
     /// A bracketed group at the cursor: a measure goes to `measure` (if still

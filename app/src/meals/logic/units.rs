@@ -283,25 +283,12 @@ impl Unit {
         }
     }
 
-    /// The form after `quantity`: "1 cup", "2 cups", "½ cup"; symbols of
-    /// metric units never take a plural.
+    /// The form after `quantity`: "1 cup", "2 cups", "½ cup".
     pub fn label(self, quantity: f64) -> String {
         let symbol = self.symbol();
-        let metric = matches!(
-            self,
-            Unit::Milligram
-                | Unit::Gram
-                | Unit::Kilogram
-                | Unit::Millilitre
-                | Unit::Centilitre
-                | Unit::Decilitre
-                | Unit::Litre
-                | Unit::Ounce
-                | Unit::Pound
-                | Unit::Teaspoon
-                | Unit::Tablespoon
-                | Unit::FluidOunce
-        );
+        // Symbols of measured units never take a plural ("2 tbsp", "3 oz").
+        let metric = is_metric(self)
+            || matches!(self, Unit::Ounce | Unit::Pound | Unit::Teaspoon | Unit::Tablespoon | Unit::FluidOunce);
         if metric || quantity <= 1.0 {
             return symbol.to_owned();
         }
@@ -359,9 +346,9 @@ impl Measure {
     }
 
     /// This measure as a cook in `system` reads it: spoons and counts as they
-    /// are, other masses and volumes in that system's usual unit for the size.
-    pub fn for_system(self, system: UnitSystem, density_g_per_ml: Option<f64>) -> Measure {
-        let _ = density_g_per_ml; // mass stays mass and volume stays volume
+    /// are, other masses and volumes in that system's usual unit for the size
+    /// (mass stays mass and volume stays volume; [`Measure::to`] crosses them).
+    pub fn for_system(self, system: UnitSystem) -> Measure {
         use Unit::*;
         match (self.unit.dimension(), self.unit) {
             (Dimension::Count, _) | (_, Teaspoon | Tablespoon | Pinch | Dash) => self,

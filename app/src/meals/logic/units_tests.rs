@@ -78,26 +78,26 @@ fn scaling_round_trips() {
 #[test]
 fn metric_and_imperial_display_choose_the_cooks_unit() {
     let flour = Measure::new(2.0, Unit::Cup);
-    let metric = flour.for_system(UnitSystem::Metric, None);
+    let metric = flour.for_system(UnitSystem::Metric);
     assert_eq!(metric.unit, Unit::Millilitre);
     assert_eq!(metric.display(), "473 ml");
-    let imperial = metric.for_system(UnitSystem::Imperial, None);
+    let imperial = metric.for_system(UnitSystem::Imperial);
     assert_eq!(imperial.display(), "2 cups");
-    assert_eq!(Measure::new(1500.0, Unit::Gram).for_system(UnitSystem::Metric, None).display(), "1.5 kg");
-    assert_eq!(Measure::new(1500.0, Unit::Gram).for_system(UnitSystem::Imperial, None).display(), "3 ⅓ lb");
-    assert_eq!(Measure::new(100.0, Unit::Gram).for_system(UnitSystem::Imperial, None).display(), "3 ½ oz");
-    assert_eq!(Measure::new(8.0, Unit::Ounce).for_system(UnitSystem::Metric, None).display(), "227 g");
-    assert_eq!(Measure::new(2.0, Unit::Tablespoon).for_system(UnitSystem::Metric, None).display(), "2 tbsp");
-    assert_eq!(Measure::new(3.0, Unit::Clove).for_system(UnitSystem::Imperial, None).display(), "3 cloves");
-    assert_eq!(Measure::new(30.0, Unit::Millilitre).for_system(UnitSystem::Imperial, None).display(), "2 tbsp");
-    assert_eq!(Measure::new(2.0, Unit::Litre).for_system(UnitSystem::Imperial, None).display(), "8 ½ cups");
+    assert_eq!(Measure::new(1500.0, Unit::Gram).for_system(UnitSystem::Metric).display(), "1.5 kg");
+    assert_eq!(Measure::new(1500.0, Unit::Gram).for_system(UnitSystem::Imperial).display(), "3 ⅓ lb");
+    assert_eq!(Measure::new(100.0, Unit::Gram).for_system(UnitSystem::Imperial).display(), "3 ½ oz");
+    assert_eq!(Measure::new(8.0, Unit::Ounce).for_system(UnitSystem::Metric).display(), "227 g");
+    assert_eq!(Measure::new(2.0, Unit::Tablespoon).for_system(UnitSystem::Metric).display(), "2 tbsp");
+    assert_eq!(Measure::new(3.0, Unit::Clove).for_system(UnitSystem::Imperial).display(), "3 cloves");
+    assert_eq!(Measure::new(30.0, Unit::Millilitre).for_system(UnitSystem::Imperial).display(), "2 tbsp");
+    assert_eq!(Measure::new(2.0, Unit::Litre).for_system(UnitSystem::Imperial).display(), "8 ½ cups");
 }
 
 #[test]
 fn metric_to_imperial_and_back_stays_within_display_rounding() {
     for grams in [5.0, 28.0, 100.0, 250.0, 454.0, 1000.0, 2500.0] {
-        let there = Measure::new(grams, Unit::Gram).for_system(UnitSystem::Imperial, None);
-        let back = there.for_system(UnitSystem::Metric, None);
+        let there = Measure::new(grams, Unit::Gram).for_system(UnitSystem::Imperial);
+        let back = there.for_system(UnitSystem::Metric);
         assert!(close(back.amount * back.unit.base(), grams, 1e-9), "{grams} g");
     }
 }

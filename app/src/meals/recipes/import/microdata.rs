@@ -10,6 +10,7 @@ use super::draft::{clean_text, iso_duration_minutes, servings_from_yield, step_m
 pub fn recipe_from_microdata(html: &str) -> Option<RecipeDraft> {
     let document = Html::parse_document(html);
     let scopes = Selector::parse("[itemscope][itemtype]").ok()?;
+    let list_items = Selector::parse("li").ok()?;
     let root = document.select(&scopes).find(|e| {
         e.value().attr("itemtype").is_some_and(|t| t.split_whitespace().any(|t| t.rsplit('/').next() == Some("Recipe")))
     })?;
@@ -35,8 +36,7 @@ pub fn recipe_from_microdata(html: &str) -> Option<RecipeDraft> {
             }
             "recipeInstructions" if draft.steps.len() < RecipeDraft::MAX_STEPS => {
                 // A list of steps in one element reads one step per item.
-                let items = Selector::parse("li").ok();
-                let lis: Vec<ElementRef> = items.map(|s| el.select(&s).collect()).unwrap_or_default();
+                let lis: Vec<ElementRef> = el.select(&list_items).collect();
                 let texts: Vec<String> = if lis.is_empty() {
                     vec![value(*el)]
                 } else {
