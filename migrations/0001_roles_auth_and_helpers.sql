@@ -1,7 +1,8 @@
 -- WellTrack 0001: roles, the auth schema, the private schema and every Phase 1 enum type.
 --
 -- Objects are owned by whoever runs the migrations (a superuser). The server logs in as
--- wt_app, which owns nothing and may only SET ROLE to anon / authenticated / service_role.
+-- wt_app, which owns nothing and may only SET ROLE to anon / authenticated (service work logs
+-- in as wt_service, 0019).
 -- Roles are cluster-wide while databases are not, and tests migrate many databases in
 -- parallel: every CREATE ROLE and role GRANT below tolerates a concurrent twin
 -- (duplicate_object once the other transaction committed, unique_violation while racing it).
@@ -53,8 +54,10 @@ do $$ begin
 exception when duplicate_object or unique_violation then null;
 end $$;
 
+-- Never service_role: roles are cluster-wide, so granting it here would hand it back to wt_app
+-- whenever another database of the cluster is migrated (0019 revokes it where 0001 once did).
 do $$ begin
-  grant anon, authenticated, service_role to wt_app;
+  grant anon, authenticated to wt_app;
 exception when duplicate_object or unique_violation then null;
 end $$;
 

@@ -14,7 +14,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 /// (version, SHA-384 of the text the version had before its amendment).
 pub const AMENDED: &[(i64, &str)] = &[
-    // 0001: roles are created only where missing (before any privilege check).
+    // 0001: roles are created only where missing (before any privilege check), and wt_app is
+    // no longer given service_role (0019 takes it back where it was).
     (1, "6f7fa371f386c8fc5de874ef5a4181840678f5da7922fad78fd4177192a324265b4370e4b9aaed010ed76d6a0d20914c"),
     // 0008: CREATE on `private` lent to wt_rls_definer while it is given the policy helpers.
     (8, "76b79cd95591457e66939bf9760cede54ffa1310677e73717db203cf2f82a2a059855a2bc64c25dc1b478d4d3084472d"),
@@ -29,6 +30,9 @@ pub enum MigrationError {
 }
 
 /// Accepts the amended migrations' new text, then applies what is pending.
+/// `pool` should hold one connection (start-up's does): sqlx's migrator keeps
+/// its session advisory lock when it fails, and would block the pool's other
+/// connections until that one closes.
 pub async fn run(pool: &PgPool) -> Result<(), MigrationError> {
     accept_amendments(pool).await?;
     MIGRATOR.run(pool).await?;
