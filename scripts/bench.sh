@@ -96,9 +96,9 @@ done
 say "seeding $households households × $years years"
 "$seeder" --data-dir "$data_dir" --households "$households" --years "$years" --base "$base" \
   --out "$data_dir/bench.env" | tee "$data_dir/seed.log"
-COOKIE= PROFILE_ID= RECIPE_ID=
+COOKIE= PROFILE_ID= RECIPE_ID= MEAL_ID=
 source "$data_dir/bench.env"
-[ -n "$COOKIE" ] && [ -n "$PROFILE_ID" ] && [ -n "$RECIPE_ID" ] || die "the seeder wrote an incomplete $data_dir/bench.env"
+[ -n "$COOKIE" ] && [ -n "$PROFILE_ID" ] && [ -n "$RECIPE_ID" ] && [ -n "$MEAL_ID" ] || die "the seeder wrote an incomplete $data_dir/bench.env"
 
 css=$(curl -s -H "Cookie: $COOKIE" "$base/" | grep -o '/pkg/[^"]*\.css' | head -n1 || true)
 [ -n "$css" ] || die "no /pkg/*.css link in the dashboard HTML"
@@ -108,7 +108,9 @@ rows=(
   "/|/|yes|"
   "/health|/health|yes|"
   "/health?metric=resting_hr|/health?metric=resting_hr|yes|"
-  "/meals|/meals|yes|"
+  "/meals (5 y of meals)|/meals|yes|"
+  "/meals/:id|/meals/$MEAL_ID|yes|"
+  "/meals/:id?q=milk+whole (food search)|/meals/$MEAL_ID?q=milk+whole|yes|"
   "/recipes|/recipes|yes|"
   "/recipes/:id|/recipes/$RECIPE_ID|yes|"
   "/pantry (300 items)|/pantry|yes|"

@@ -28,7 +28,7 @@ use leptos_router::{
 use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
 use dashboard::views::DashboardPage;
 use health::views::HealthPage;
-use meals::views::{MealsPage, RecipePage, RecipesPage};
+use meals::views::{MealPage, MealsPage, RecipePage, RecipesPage};
 use pantry::views::{PantryItemPage, PantryPage};
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/meals") view=MealsPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes") view=RecipesPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes/:id") view=RecipePage ssr=ssr.clone()/>
+                <Route path=path!("/meals/:id") view=MealPage ssr=ssr.clone()/>
                 <Route path=path!("/pantry") view=PantryPage ssr=ssr.clone()/>
                 <Route path=path!("/pantry/:id") view=PantryItemPage ssr=ssr.clone()/>
                 <Route path=path!("/workouts") view=WorkoutsPage ssr=ssr.clone()/>

@@ -27,6 +27,16 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await page.goto('/profiles');
   await page.getByRole('link', { name: /Edit/ }).first().click();
   await expectNoViolations(page, new URL(page.url()).pathname);
+  // A meal with a food on its plate and search results.
+  await page.goto('/meals');
+  await page.getByLabel('What did you eat?').fill('Axe breakfast');
+  await page.getByRole('button', { name: 'Log meal and add foods' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Axe breakfast');
+  const meal = new URL(page.url()).pathname;
+  await page.goto(meal + '?q=apples+raw');
+  await page.getByTestId('food-result').first().getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('meal-items')).toHaveCount(1);
+  await expectNoViolations(page, meal + '?q=apples+raw');
   // A pantry with an item, and that item's page.
   await page.goto('/pantry');
   await page.getByLabel('What is it?').fill('Axe beans');
@@ -43,7 +53,12 @@ test.describe('on a 375 px wide phone', () => {
 
   test('the dashboard and forms fit and work', async ({ page }) => {
     await signUp(page, 'Pia');
-    for (const path of ['/', '/health', '/meals', '/recipes', '/pantry', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
+    await page.goto('/meals');
+    await page.getByLabel('What did you eat?').fill('Phone lunch');
+    await page.getByRole('button', { name: 'Log meal and add foods' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phone lunch');
+    const meal = new URL(page.url()).pathname + '?q=milk+whole';
+    for (const path of [meal, '/', '/health', '/meals', '/recipes', '/pantry', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);

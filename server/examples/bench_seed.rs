@@ -5,12 +5,13 @@
 //! statements: N households (a parent and two dependents, all 9 modules on),
 //! `years` of daily weight, resting heart rate, HRV and sleep per profile,
 //! five completed workouts a week per profile, one recipe and 300 pantry items in stock
-//! (and 300 used up) per household.
+//! (and 300 used up) per household, and three meals a day with their nutrient breakdown for
+//! each parent.
 //! The engine triggers are bypassed while seeding (one queue row per profile
 //! is written afterwards, as the triggers would coalesce them), so the timed
 //! drain is the server's recompute worker doing all of it. Finally it signs in
 //! as the first household's parent over HTTP and writes a shell-sourceable
-//! file: `COOKIE='welltrack=…'`, `PROFILE_ID=` (a dependent), `RECIPE_ID=`.
+//! file: `COOKIE='welltrack=…'`, `PROFILE_ID=` (a dependent), `RECIPE_ID=`, `MEAL_ID=` (the parent's latest).
 //!
 //! `bench_seed --data-dir DIR [--households 50] [--years 5] [--base http://127.0.0.1:3999] [--out bench.env]`
 
@@ -185,13 +186,46 @@ async fn main() {
     .execute(&mut *tx)
     .await
     .expect("seed pantry items");
+    // The parent's food diary: three meals a day for the whole history, each one SR28 food of
+    // a rotating ten with its breakdown computed from the food's values, as the app stores it.
+    sqlx::query(&format!(
+        "with p as ({PROFILES}), \
+         foods as (select row_number() over (order by ndb_no) - 1 as k, ndb_no, description from food.foods \
+                   where ndb_no in ('09003', '01077', '16070', '11282', '04053', '01001', '09040', '11529', '20041', '01123')), \
+         m as ( \
+           insert into wt_meals (profile_id, meal_date, meal_type, name, nutrition_info, created_at) \
+           select p.id, current_date - g.d, (array['breakfast', 'lunch', 'dinner'])[s.slot]::wt_meal_type, f.description, \
+                  jsonb_build_object('source', 'foods', 'method', 'meal-v1', 'items', jsonb_build_array(jsonb_build_object( \
+                    'food_ndb_no', f.ndb_no, 'description', f.description, 'quantity', 100 + 50 * s.slot, 'unit', 'g', \
+                    'grams', 100 + 50 * s.slot, 'energy_kcal', null))), \
+                  (current_date - g.d) + make_time(2 + 5 * s.slot, 0, 0) \
+           from p cross join generate_series(0, $2 - 1) as g(d) cross join generate_series(1, 3) as s(slot) \
+           join foods f on f.k = (g.d * 3 + s.slot) % (select count(*) from foods) \
+           where p.is_primary returning id, nutrition_info) \
+         insert into wt_meal_nutrient_breakdown (meal_id, nutrient_id, amount, unit) \
+         select m.id, n.id, round(coalesce(v.per100, 0) * (m.nutrition_info #>> '{{items,0,grams}}')::numeric / 100, 2), v.unit \
+         from m join food.foods f on f.ndb_no = m.nutrition_info #>> '{{items,0,food_ndb_no}}' \
+         cross join lateral (values ('Energy', f.energy_kcal, 'kcal'), ('Protein', f.protein_g, 'g'), \
+           ('Total Carbohydrate', f.carbohydrate_g, 'g'), ('Total Fat', f.fat_g, 'g'), ('Saturated Fat', f.saturated_fat_g, 'g'), \
+           ('Total Sugars', f.sugars_g, 'g'), ('Dietary Fibre', f.fibre_g, 'g'), ('Sodium', f.sodium_mg, 'mg'), \
+           ('Salt', f.sodium_mg * 2.5 / 1000, 'g'), ('Calcium', f.calcium_mg, 'mg'), ('Iron', f.iron_mg, 'mg'), \
+           ('Potassium', f.potassium_mg, 'mg'), ('Vitamin C', f.vitamin_c_mg, 'mg'), ('Vitamin D', f.vitamin_d_mcg, 'mcg')) \
+           as v(name, per100, unit) \
+         join wt_nutrients n on n.name = v.name"
+    ))
+    .bind(&pattern)
+    .bind(days)
+    .execute(&mut *tx)
+    .await
+    .expect("seed meals");
     tx.commit().await.expect("commit the seed");
     sqlx::raw_sql("analyze").execute(&mut db).await.expect("analyze");
     let count = |sql: &'static str| sqlx::query_scalar::<sqlx::Postgres, i64>(sql);
     let metric_rows = count("select count(*) from wt_health_metrics").fetch_one(&mut db).await.expect("count metrics");
     let workouts = count("select count(*) from wt_workouts").fetch_one(&mut db).await.expect("count workouts");
+    let meals = count("select count(*) from wt_meals").fetch_one(&mut db).await.expect("count meals");
     println!(
-        "seed: {} households ({} profiles), {} years: {metric_rows} metric rows, {workouts} workouts in {:.1} s",
+        "seed: {} households ({} profiles), {} years: {metric_rows} metric rows, {workouts} workouts, {meals} meals in {:.1} s",
         args.households,
         args.households * 3,
         args.years,
@@ -240,8 +274,9 @@ async fn main() {
 
     // The measured household: the first one.
     let email = format!("bench-1-{run}@example.org");
-    let (profile_id, recipe_id): (Uuid, Uuid) = sqlx::query_as(
-        "select d.id, r.id from auth.users u \
+    let (profile_id, recipe_id, meal_id): (Uuid, Uuid, Uuid) = sqlx::query_as(
+        "select d.id, r.id, (select id from wt_meals where profile_id = pp.id order by meal_date desc, created_at desc limit 1) \
+         from auth.users u \
          join wt_profiles d on d.user_id = u.id and not d.is_primary \
          join wt_profiles pp on pp.user_id = u.id and pp.is_primary \
          join wt_recipes r on r.profile_id = pp.id \
@@ -250,7 +285,7 @@ async fn main() {
     .bind(&email)
     .fetch_one(&mut db)
     .await
-    .expect("the first household's dependent and recipe");
+    .expect("the first household's dependent, recipe and latest meal");
     db.close().await.expect("close the database connection");
 
     let client = reqwest::Client::builder()
@@ -283,7 +318,10 @@ async fn main() {
         .expect("get the dashboard");
     assert_eq!(res.status(), reqwest::StatusCode::OK, "the dashboard with the session cookie");
 
-    std::fs::write(&args.out, format!("COOKIE='{cookie}'\nPROFILE_ID={profile_id}\nRECIPE_ID={recipe_id}\n"))
-        .expect("write the --out file");
+    std::fs::write(
+        &args.out,
+        format!("COOKIE='{cookie}'\nPROFILE_ID={profile_id}\nRECIPE_ID={recipe_id}\nMEAL_ID={meal_id}\n"),
+    )
+    .expect("write the --out file");
     println!("signed in as {email}; wrote {}", args.out.display());
 }

@@ -14,6 +14,11 @@ use sqlx::PgConnection;
 
 pub const DATASET: &str = "usda_sr28";
 
+/// What a loaded release holds: 1 had nine nutrient columns, 2 adds the minerals and vitamins
+/// that have daily targets (migration 0020). A database at an older revision is brought up to
+/// date in place: foods are upserted, never deleted, so recipe ingredients keep their links.
+pub const REVISION: i32 = 2;
+
 #[derive(Debug, thiserror::Error)]
 pub enum FoodDataError {
     #[error("cannot read {path}: {source}")]
@@ -27,6 +32,10 @@ pub enum FoodDataError {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     AlreadyLoaded,
+    /// An older revision was brought up to date.
+    Upgraded {
+        foods: usize,
+    },
     Loaded {
         foods: usize,
         portions: usize,
@@ -147,13 +156,18 @@ async fn copy(conn: &mut PgConnection, statement: &str, body: &str) -> Result<()
     Ok(())
 }
 
-/// Loads SR28 from `dir` unless it is loaded already. `conn` must be the database owner.
-pub async fn ensure_loaded(conn: &mut PgConnection, dir: &Path) -> Result<Outcome, FoodDataError> {
-    let loaded: bool = sqlx::query_scalar("select exists (select 1 from food.datasets where name = $1)")
+/// The loaded revision of SR28, if any.
+async fn loaded_revision(conn: &mut PgConnection) -> Result<Option<i32>, FoodDataError> {
+    Ok(sqlx::query_scalar("select revision from food.datasets where name = $1")
         .bind(DATASET)
-        .fetch_one(&mut *conn)
-        .await?;
-    if loaded {
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// Loads SR28 from `dir` unless this revision is loaded already. `conn` must be the database
+/// owner.
+pub async fn ensure_loaded(conn: &mut PgConnection, dir: &Path) -> Result<Outcome, FoodDataError> {
+    if loaded_revision(conn).await?.is_some_and(|r| r >= REVISION) {
         return Ok(Outcome::AlreadyLoaded);
     }
     if !dir.join("FOOD_DES.txt").is_file() {
@@ -169,35 +183,78 @@ pub async fn ensure_loaded(conn: &mut PgConnection, dir: &Path) -> Result<Outcom
     let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     // Two servers starting at once: the second waits, then finds the data loaded.
     sqlx::query("lock table food.datasets in exclusive mode").execute(&mut *tx).await?;
-    let loaded: bool = sqlx::query_scalar("select exists (select 1 from food.datasets where name = $1)")
-        .bind(DATASET)
-        .fetch_one(&mut *tx)
-        .await?;
-    if loaded {
+    let before = loaded_revision(&mut tx).await?;
+    if before.is_some_and(|r| r >= REVISION) {
         return Ok(Outcome::AlreadyLoaded);
     }
-    copy(&mut tx, "copy food.food_groups (code, name) from stdin (format csv)", &release.groups_csv).await?;
+    // Into scratch tables first, then upserted: the same path fills an empty schema and
+    // brings an older revision's rows up to date.
+    sqlx::raw_sql(
+        "create temp table load_groups (like food.food_groups) on commit drop; \
+         create temp table load_foods (like food.foods) on commit drop; \
+         create temp table load_portions (like food.portions) on commit drop",
+    )
+    .execute(&mut *tx)
+    .await?;
+    let columns = nutr_no::FOOD_COLUMNS.join(", ");
+    copy(&mut tx, "copy load_groups (code, name) from stdin (format csv)", &release.groups_csv).await?;
     copy(
         &mut tx,
-        "copy food.foods (ndb_no, food_group, description, energy_kcal, energy_kj, protein_g, fat_g, saturated_fat_g, \
-         carbohydrate_g, sugars_g, fibre_g, sodium_mg, fruit_veg_legumes_pct, red_meat) from stdin (format csv)",
+        &format!(
+            "copy load_foods (ndb_no, food_group, description, {columns}, fruit_veg_legumes_pct, red_meat) \
+             from stdin (format csv)"
+        ),
         &release.foods_csv,
     )
     .await?;
     copy(
         &mut tx,
-        "copy food.portions (ndb_no, seq, amount, description, grams) from stdin (format csv)",
+        "copy load_portions (ndb_no, seq, amount, description, grams) from stdin (format csv)",
         &release.portions_csv,
     )
     .await?;
-    sqlx::query("insert into food.datasets (name, citation, foods) values ($1, $2, $3)")
-        .bind(DATASET)
-        .bind(CITATION)
-        .bind(release.foods as i32)
-        .execute(&mut *tx)
-        .await?;
+    let updates: Vec<String> = nutr_no::FOOD_COLUMNS
+        .iter()
+        .chain(&["food_group", "description", "fruit_veg_legumes_pct", "red_meat"])
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    sqlx::query(
+        "insert into food.food_groups select * from load_groups \
+         on conflict (code) do update set name = excluded.name",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(&format!(
+        "insert into food.foods (ndb_no, food_group, description, {columns}, fruit_veg_legumes_pct, red_meat) \
+         select ndb_no, food_group, description, {columns}, fruit_veg_legumes_pct, red_meat from load_foods \
+         on conflict (ndb_no) do update set {}",
+        updates.join(", ")
+    ))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "insert into food.portions select * from load_portions \
+         on conflict (ndb_no, seq) do update set amount = excluded.amount, description = excluded.description, \
+           grams = excluded.grams",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "insert into food.datasets (name, citation, foods, revision) values ($1, $2, $3, $4) \
+         on conflict (name) do update set citation = excluded.citation, foods = excluded.foods, \
+           revision = excluded.revision, imported_at = now()",
+    )
+    .bind(DATASET)
+    .bind(CITATION)
+    .bind(release.foods as i32)
+    .bind(REVISION)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(Outcome::Loaded { foods: release.foods, portions: release.portions })
+    Ok(match before {
+        Some(_) => Outcome::Upgraded { foods: release.foods },
+        None => Outcome::Loaded { foods: release.foods, portions: release.portions },
+    })
 }
 
 #[cfg(test)]
@@ -231,7 +288,7 @@ mod tests {
         assert_eq!((r.foods, r.portions), (1, 1));
         assert_eq!(
             r.foods_csv,
-            "\"16070\",\"1600\",\"Lentils, \u{2018}green\u{2019}, boiled\",116,,,,,,,,,100,false\n"
+            "\"16070\",\"1600\",\"Lentils, \u{2018}green\u{2019}, boiled\",116,,,,,,,,,,,,,,100,false\n"
         );
         assert_eq!(r.portions_csv, "\"16070\",1,1,\"cup\",198\n");
         assert_eq!(r.groups_csv, "\"1600\",\"Legumes and Legume Products\"\n");

@@ -128,6 +128,7 @@ pub async fn database(
             match crate::food_data::ensure_loaded(&mut conn, dir).await? {
                 Outcome::AlreadyLoaded => {}
                 Outcome::Loaded { foods, portions } => tracing::info!(foods, portions, "USDA SR28 food data loaded"),
+                Outcome::Upgraded { foods } => tracing::info!(foods, "USDA SR28 food data brought up to date"),
                 Outcome::Missing(dir) => tracing::warn!(dir = %dir.display(),
                     "USDA SR28 food data missing; run scripts/setup.sh (recipes cannot be matched to foods)"),
             }

@@ -4,11 +4,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use uuid::Uuid;
+
+use super::logic::intake::{IntakeBar, MealItem};
 use super::logic::nutrition_grade::{Category, NutritionFacts};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct MealEntry {
+    pub id: Uuid,
     pub meal_date: NaiveDate,
     pub meal_type: MealType,
     pub name: String,
@@ -16,6 +20,65 @@ pub struct MealEntry {
     pub score: Option<String>,
     /// The true A–E grade kept in `nutrition_info`.
     pub grade: Option<String>,
+    /// What it gave, from its breakdown.
+    pub energy_kcal: Option<f64>,
+}
+
+/// The meals page: today's and this week's intake against the profile's targets, and the
+/// latest meals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MealsPageData {
+    pub intake: Vec<IntakeBar>,
+    /// Days of the last seven with a meal that counted.
+    pub days_logged: i64,
+    pub meals: Vec<MealEntry>,
+}
+
+/// One meal with what it was made of and what it gave.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MealDetail {
+    pub id: Uuid,
+    pub meal_date: NaiveDate,
+    pub meal_type: MealType,
+    pub name: String,
+    pub rating: Option<i32>,
+    pub notes: Option<String>,
+    pub recipe: Option<(Uuid, String)>,
+    pub servings_consumed: Option<f64>,
+    pub items: Vec<MealItem>,
+    /// (label, amount, unit) in the order of `intake::TRACKED`.
+    pub nutrients: Vec<(String, f64, String)>,
+    pub not_counted: Vec<String>,
+    pub grade: Option<String>,
+}
+
+/// The meal page: the meal and the foods found for its search form's `q`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MealPageData {
+    pub meal: MealDetail,
+    pub q: String,
+    pub results: Vec<crate::meals::recipes::model::FoodMatch>,
+}
+
+/// The meal's own fields as edited (a missing field reads as empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MealEditForm {
+    pub name: String,
+    pub meal_type: String,
+    pub meal_date: String,
+    pub rating: String,
+    pub notes: String,
+}
+
+/// A validated [`MealEditForm`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct MealEdit {
+    pub name: String,
+    pub meal_type: MealType,
+    pub meal_date: NaiveDate,
+    pub rating: Option<i32>,
+    pub notes: Option<String>,
 }
 
 /// `wt_meal_type`.
@@ -95,4 +158,6 @@ pub struct MealTileFigures {
     pub any_meal: bool,
     pub meals_today: i64,
     pub last_meal: Option<String>,
+    pub energy_today: Option<f64>,
+    pub energy_target: Option<f64>,
 }

@@ -11,9 +11,6 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{db::Caller, error::respond};
 
-/// How many items the page lists (a household pantry is a few hundred).
-pub const LIST_LEN: i64 = 500;
-
 #[cfg(feature = "ssr")]
 fn item_id(raw: &str) -> Result<uuid::Uuid, AppError> {
     if raw.len() > 64 {
@@ -22,9 +19,9 @@ fn item_id(raw: &str) -> Result<uuid::Uuid, AppError> {
     uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
 }
 
-/// The pantry page: the household's items in stock, by location and order.
+/// The pantry page: one page of the household's items in stock, by location and order.
 #[server(endpoint = "pantry/page")]
-pub async fn pantry_page(location: String, sort: String) -> Result<Paged<PantryList>, AppError> {
+pub async fn pantry_page(location: String, sort: String, page: String) -> Result<Paged<PantryList>, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
@@ -34,11 +31,18 @@ pub async fn pantry_page(location: String, sort: String) -> Result<Paged<PantryL
                 <super::logic::Location as crate::input::Choice>::parse(&location)
             };
             let sort = super::model::PantrySort::parse(&sort);
+            let page = super::model::parse_page(&page);
             caller
                 .page(move |conn, scope| {
                     Box::pin(async move {
-                        let (items, truncated) = super::db::list(conn, location, sort, LIST_LEN).await?;
-                        Ok(PantryList { items, truncated, location, sort, today: scope.today })
+                        let (mut items, mut total) = super::db::list(conn, location, sort, page).await?;
+                        let mut page = page;
+                        if items.is_empty() && page > 1 {
+                            // Past the last page (items were used up since): the first page.
+                            (items, total) = super::db::list(conn, location, sort, 1).await?;
+                            page = 1;
+                        }
+                        Ok(PantryList { items, page, total, location, sort, today: scope.today })
                     })
                 })
                 .await

@@ -12,28 +12,39 @@ use super::model::{ExpiringItem, PantryItem, PantrySort};
 const COLUMNS: &str = "i.id, i.name, i.category as location, i.quantity::float8 as quantity, i.unit, i.expiry_date, \
      i.barcode, i.cost::float8 as cost, i.notes, p.display_name as added_by";
 
-/// The household's items still in stock, at most `limit`, filtered by
-/// location and ordered by `sort`; `true` when more exist.
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    #[sqlx(flatten)]
+    item: PantryItem,
+    total: i64,
+}
+
+/// One page of the household's items still in stock, filtered by location and ordered by
+/// `sort`, with the number of items on all pages.
 pub async fn list(
     conn: &mut PgConnection,
     location: Option<Location>,
     sort: PantrySort,
-    limit: i64,
-) -> sqlx::Result<(Vec<PantryItem>, bool)> {
+    page: i64,
+) -> sqlx::Result<(Vec<PantryItem>, i64)> {
     let order = match sort {
         PantrySort::Expiry => "i.expiry_date nulls last, lower(i.name), i.id",
         PantrySort::Name => "lower(i.name), i.expiry_date nulls last, i.id",
     };
     // `order` is one of two fixed strings above, never input.
     let sql = format!(
-        "select {COLUMNS} from wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
+        "select {COLUMNS}, count(*) over () as total from wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
          where i.is_available and ($1::wt_pantry_category is null or i.category = $1) \
-         order by {order} limit $2"
+         order by {order} limit $2 offset $3"
     );
-    let mut items: Vec<PantryItem> = sqlx::query_as(&sql).bind(location).bind(limit + 1).fetch_all(conn).await?;
-    let truncated = items.len() as i64 > limit;
-    items.truncate(limit as usize);
-    Ok((items, truncated))
+    let rows: Vec<ListRow> = sqlx::query_as(&sql)
+        .bind(location)
+        .bind(super::model::PAGE_LEN)
+        .bind((page - 1) * super::model::PAGE_LEN)
+        .fetch_all(conn)
+        .await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    Ok((rows.into_iter().map(|r| r.item).collect(), total))
 }
 
 /// One item of the household, in stock or not.

@@ -61,15 +61,38 @@ impl PantrySort {
     }
 }
 
+/// How many items one page of the pantry lists (soonest expiry first, so what needs using
+/// is always on the first page).
+pub const PAGE_LEN: i64 = 50;
+
+/// The highest page number asked for that is read (beyond it, the first page is shown).
+pub const MAX_PAGE: i64 = 1000;
+
 /// What the pantry page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PantryList {
     pub items: Vec<PantryItem>,
-    /// More items exist than the page lists.
-    pub truncated: bool,
+    /// This page's number, from 1.
+    pub page: i64,
+    /// Items in stock at this location, on every page.
+    pub total: i64,
     pub location: Option<Location>,
     pub sort: PantrySort,
     pub today: NaiveDate,
+}
+
+impl PantryList {
+    pub fn pages(&self) -> i64 {
+        (self.total + PAGE_LEN - 1) / PAGE_LEN
+    }
+}
+
+/// A `page` query parameter: a number from 1 to [`MAX_PAGE`], else the first page.
+pub fn parse_page(raw: &str) -> i64 {
+    if raw.len() > 8 {
+        return 1;
+    }
+    raw.trim().parse::<i64>().ok().filter(|p| (1..=MAX_PAGE).contains(p)).unwrap_or(1)
 }
 
 /// An expiring item on the tile.

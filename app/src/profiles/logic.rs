@@ -72,7 +72,9 @@ impl ModuleName {
         match self {
             ModuleName::Health => &[("weight", "Weight"), ("resting_hr", "Resting heart rate"), ("sleep", "Sleep")],
             ModuleName::Workouts => &[("week_count", "Workouts this week"), ("week_minutes", "Minutes this week")],
-            ModuleName::Meals => &[("today_count", "Meals today"), ("last_meal", "Last meal")],
+            ModuleName::Meals => {
+                &[("today_count", "Meals today"), ("energy_today", "Energy today"), ("last_meal", "Last meal")]
+            }
             ModuleName::Performance => &[("recovery", "Recovery score"), ("training_load", "Training load (7 days)")],
             ModuleName::Plans => &[("today_items", "Today's plan items"), ("active_plan", "Active plan")],
             ModuleName::Supplements => &[("taken_today", "Taken today"), ("active_protocols", "Active protocols")],

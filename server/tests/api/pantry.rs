@@ -188,3 +188,33 @@ async fn the_pantry_tile_counts_what_expires_soon() {
     assert!(tile.contains("3 items"), "{tile}");
     assert!(tile.contains("Spinach, Cream, Ham") && !tile.contains("Cheese"), "{tile}");
 }
+
+#[tokio::test]
+async fn a_large_pantry_is_listed_a_page_at_a_time_soonest_expiry_first() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, email: _, user_id } = app.sign_up("Yan").await;
+    let profile = app.primary_profile(user_id).await;
+    // 60 items written directly (the form path is tested above), expiring one a day.
+    sqlx::query(
+        "insert into wt_pantry_items (profile_id, name, category, expiry_date) \
+         select $1, 'Item ' || lpad(n::text, 2, '0'), 'cupboard', current_date + n from generate_series(1, 60) n",
+    )
+    .bind(profile)
+    .execute(&app.admin)
+    .await
+    .unwrap();
+    let (_, first) = app.get_html(&client, "/pantry").await;
+    assert_eq!(first.matches("data-testid=\"pantry-item\"").count(), 50);
+    assert!(first.contains(">Item 01<") && first.contains(">Item 50<") && !first.contains(">Item 51<"));
+    assert!(first.contains("Items 1–50 of 60 · page 1 of 2"), "the pager says where we are");
+    assert!(first.contains("href=\"/pantry?page=2\""));
+    let (_, second) = app.get_html(&client, "/pantry?page=2").await;
+    assert_eq!(second.matches("data-testid=\"pantry-item\"").count(), 10);
+    assert!(second.contains(">Item 51<") && second.contains(">Item 60<"));
+    // Past the end, or not a number: the first page.
+    for path in ["/pantry?page=9", "/pantry?page=-1", "/pantry?page=abc", "/pantry?page=99999999999"] {
+        let (status, html) = app.get_html(&client, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(html.contains(">Item 01<"), "{path}");
+    }
+}

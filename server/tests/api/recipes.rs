@@ -65,7 +65,7 @@ async fn sr28_is_loaded_with_its_values_measures_and_our_classification_and_is_r
     assert!(err.unwrap_err().to_string().contains("permission denied"));
 }
 
-async fn create_recipe(app: &TestApp, client: &reqwest::Client, title: &str, servings: &str) -> Uuid {
+pub(crate) async fn create_recipe(app: &TestApp, client: &reqwest::Client, title: &str, servings: &str) -> Uuid {
     let res = app
         .send(
             client,
@@ -89,7 +89,7 @@ async fn create_recipe(app: &TestApp, client: &reqwest::Client, title: &str, ser
         .unwrap()
 }
 
-async fn portion_seq(app: &TestApp, ndb_no: &str, description: &str) -> String {
+pub(crate) async fn portion_seq(app: &TestApp, ndb_no: &str, description: &str) -> String {
     let seq: i32 = sqlx::query_scalar("select seq from food.portions where ndb_no = $1 and description = $2")
         .bind(ndb_no)
         .bind(description)

@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
+use super::intake::MealItem;
 use super::nutrition_grade::{nutrition_grade, Category, NutritionFacts, NutritionGrade};
 use crate::error::FieldErrors;
-use crate::meals::model::{MealDraft, MealForm, MealType, KJ_PER_KCAL};
+use crate::meals::model::{MealDraft, MealEdit, MealEditForm, MealForm, MealType, KJ_PER_KCAL};
 
 /// The meal type a form chose, or an error next to the field.
 pub fn parse_meal_type(raw: &str, errors: &mut FieldErrors) -> Option<MealType> {
@@ -75,12 +76,7 @@ fn number(raw: &str, field: &str, max: f64, errors: &mut FieldErrors) -> Option<
 impl MealForm {
     pub fn parse(&self, today: NaiveDate) -> Result<MealDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.add("name", "Enter what you ate.");
-        } else if name.chars().count() > 120 {
-            errors.add("name", "Use at most 120 characters.");
-        }
+        let name = meal_name(&self.name, &mut errors);
         let meal_type = parse_meal_type(&self.meal_type, &mut errors);
         let meal_date = parse_meal_date(&self.meal_date, today, &mut errors);
         let category = parse_category(&self.category).unwrap_or_else(|| {
@@ -129,7 +125,7 @@ impl MealForm {
             _ => None,
         };
         Ok(MealDraft {
-            name: name.to_owned(),
+            name,
             meal_type: meal_type.unwrap_or(MealType::Snack),
             meal_date: meal_date.unwrap_or(today),
             facts,
@@ -137,9 +133,108 @@ impl MealForm {
     }
 }
 
+fn meal_name(raw: &str, errors: &mut FieldErrors) -> String {
+    let name = raw.trim();
+    if name.is_empty() {
+        errors.add("name", "Enter what you ate.");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "Use at most 120 characters.");
+    }
+    name.to_owned()
+}
+
+impl MealEditForm {
+    /// The meal's own fields: name, meal, date (never in the future), a rating of 1–5 stars
+    /// (empty for none) and notes.
+    pub fn parse(&self, today: NaiveDate) -> Result<MealEdit, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = meal_name(&self.name, &mut errors);
+        let meal_type = parse_meal_type(&self.meal_type, &mut errors);
+        let meal_date = parse_meal_date(&self.meal_date, today, &mut errors);
+        let rating = match self.rating.trim() {
+            "" => None,
+            r => match r.parse::<i32>() {
+                Ok(v) if (1..=5).contains(&v) => Some(v),
+                _ => {
+                    errors.add("rating", "Choose 1 to 5 stars, or none.");
+                    None
+                }
+            },
+        };
+        let notes = self.notes.trim();
+        if notes.chars().count() > 2000 {
+            errors.add("notes", "Use at most 2000 characters.");
+        }
+        match (meal_type, meal_date) {
+            (Some(meal_type), Some(meal_date)) if errors.is_empty() => Ok(MealEdit {
+                name,
+                meal_type,
+                meal_date,
+                rating,
+                notes: (!notes.is_empty()).then(|| notes.to_owned()),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Something eaten that no food matches: what it was and, when known, its energy.
+pub fn parse_other_item(description: &str, energy_kcal: &str) -> Result<MealItem, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let description = description.trim();
+    if description.is_empty() {
+        errors.add("description", "Say what it was.");
+    } else if description.chars().count() > 200 {
+        errors.add("description", "Use at most 200 characters.");
+    }
+    let energy = number(energy_kcal, "energy_kcal", 5000.0, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(MealItem { description: description.to_owned(), energy_kcal: energy, ..Default::default() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meals_own_fields_are_checked_and_a_rating_is_one_to_five() {
+        let form = MealEditForm {
+            name: " Porridge ".into(),
+            meal_type: "breakfast".into(),
+            meal_date: "2026-11-20".into(),
+            rating: "4".into(),
+            notes: " with honey ".into(),
+        };
+        let e = form.parse(today()).unwrap();
+        assert_eq!((e.name.as_str(), e.rating, e.notes.as_deref()), ("Porridge", Some(4), Some("with honey")));
+        let none = MealEditForm { rating: "".into(), notes: "".into(), ..form.clone() }.parse(today()).unwrap();
+        assert_eq!((none.rating, none.notes), (None, None));
+        for rating in ["0", "6", "4.5", "five"] {
+            let e = MealEditForm { rating: rating.into(), ..form.clone() }.parse(today()).unwrap_err();
+            assert!(e.get("rating").is_some(), "{rating}");
+        }
+        let e = MealEditForm { name: "".into(), notes: "x".repeat(2001), meal_date: "2026-11-24".into(), ..form }
+            .parse(today())
+            .unwrap_err();
+        for f in ["name", "notes", "meal_date"] {
+            assert!(e.get(f).is_some(), "{f}");
+        }
+    }
+
+    #[test]
+    fn a_free_text_item_needs_words_and_at_most_a_sane_energy() {
+        let item = parse_other_item(" Grandma's cake ", "350").unwrap();
+        assert_eq!(
+            (item.description.as_str(), item.energy_kcal, item.food_ndb_no),
+            ("Grandma's cake", Some(350.0), None)
+        );
+        assert_eq!(parse_other_item("Tea", "").unwrap().energy_kcal, None);
+        assert!(parse_other_item(" ", "").unwrap_err().get("description").is_some());
+        assert!(parse_other_item("Cake", "-5").unwrap_err().get("energy_kcal").is_some());
+        assert!(parse_other_item("Cake", "9000").unwrap_err().get("energy_kcal").is_some());
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

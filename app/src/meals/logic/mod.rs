@@ -9,6 +9,7 @@
 
 pub mod energy;
 pub mod ingredient_line;
+pub mod intake;
 pub mod meal_form;
 pub mod nutrition_grade;
 pub mod recipe;

@@ -42,6 +42,11 @@ pub struct FoodFacts {
     pub sugars_g: Option<f64>,
     pub fibre_g: Option<f64>,
     pub sodium_mg: Option<f64>,
+    pub calcium_mg: Option<f64>,
+    pub iron_mg: Option<f64>,
+    pub potassium_mg: Option<f64>,
+    pub vitamin_c_mg: Option<f64>,
+    pub vitamin_d_mcg: Option<f64>,
     pub fruit_veg_legumes_pct: f64,
     pub red_meat: bool,
 }
@@ -324,6 +329,7 @@ mod tests {
             sodium_mg: Some(2.0),
             fruit_veg_legumes_pct: 100.0,
             red_meat: false,
+            ..Default::default()
         }
     }
 
@@ -342,6 +348,7 @@ mod tests {
             sodium_mg: Some(66.0),
             fruit_veg_legumes_pct: 0.0,
             red_meat: true,
+            ..Default::default()
         }
     }
 

@@ -33,9 +33,46 @@ pub mod nutr_no {
     pub const SUGARS: &str = "269";
     pub const FIBRE: &str = "291";
     pub const SODIUM: &str = "307";
-    /// In the order of the `food.foods` nutrient columns.
-    pub const KEPT: [&str; 9] =
-        [ENERGY_KCAL, ENERGY_KJ, PROTEIN, FAT, SATURATED_FAT, CARBOHYDRATE, SUGARS, FIBRE, SODIUM];
+    pub const CALCIUM: &str = "301";
+    pub const IRON: &str = "303";
+    pub const POTASSIUM: &str = "306";
+    pub const VITAMIN_C: &str = "401";
+    /// Vitamin D (D2 + D3) in µg (324 is the same in IU).
+    pub const VITAMIN_D: &str = "328";
+    /// In the order of the `food.foods` nutrient columns (`FOOD_COLUMNS`).
+    pub const KEPT: [&str; 14] = [
+        ENERGY_KCAL,
+        ENERGY_KJ,
+        PROTEIN,
+        FAT,
+        SATURATED_FAT,
+        CARBOHYDRATE,
+        SUGARS,
+        FIBRE,
+        SODIUM,
+        CALCIUM,
+        IRON,
+        POTASSIUM,
+        VITAMIN_C,
+        VITAMIN_D,
+    ];
+    /// The `food.foods` columns that hold `KEPT`, in its order.
+    pub const FOOD_COLUMNS: [&str; 14] = [
+        "energy_kcal",
+        "energy_kj",
+        "protein_g",
+        "fat_g",
+        "saturated_fat_g",
+        "carbohydrate_g",
+        "sugars_g",
+        "fibre_g",
+        "sodium_mg",
+        "calcium_mg",
+        "iron_mg",
+        "potassium_mg",
+        "vitamin_c_mg",
+        "vitamin_d_mcg",
+    ];
 }
 
 const FRUITS: &str = "0900";

@@ -216,6 +216,17 @@ pub fn default_targets(age_years: f64, sex: Sex, energy_kcal: f64, weight_kg: Op
     targets
 }
 
+/// What kind of target a stored `wt_nutrient_targets` row of this nutrient is (the table
+/// keeps the value, not the kind): the limits of `default_targets` are upper limits, energy,
+/// fat and carbohydrate are goals, everything else is a minimum.
+pub fn target_kind(nutrient: &str) -> TargetKind {
+    match nutrient {
+        "Sodium" | "Salt" | "Saturated Fat" | "Added Sugars" | "Trans Fat" | "Cholesterol" => TargetKind::UpperLimit,
+        "Energy" | "Total Fat" | "Total Carbohydrate" => TargetKind::Goal,
+        _ => TargetKind::Minimum,
+    }
+}
+
 fn target(
     nutrient: &'static str,
     unit: &'static str,

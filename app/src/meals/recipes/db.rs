@@ -192,18 +192,22 @@ pub async fn log_as_meal(
     meal_type: crate::meals::model::MealType,
     meal_date: chrono::NaiveDate,
 ) -> sqlx::Result<bool> {
-    let row: Option<(String, Option<serde_json::Value>, Option<String>)> =
-        sqlx::query_as("select title, nutrition_info, nutrition_score from wt_recipes where id = $1")
-            .bind(recipe_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some((title, info, score)) = row else {
+    let row: Option<(String, Option<serde_json::Value>, Option<String>, Option<i32>)> = sqlx::query_as(
+        "select title, nutrition_info, nutrition_score, servings from wt_recipes where id = $1 \
+         union all \
+         select title, nutrition_info, nutrition_score, servings from wt_public_recipes where id = $1 \
+           and not exists (select 1 from wt_recipes where id = $1)",
+    )
+    .bind(recipe_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((title, info, score, recipe_servings)) = row else {
         return Ok(false);
     };
     let nutrition_info = meal_nutrition_info(recipe_id, servings, info.as_ref());
-    sqlx::query(
+    let meal_id: Uuid = sqlx::query_scalar(
         "insert into wt_meals (profile_id, recipe_id, meal_date, meal_type, name, servings_consumed, nutrition_info, score) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
     )
     .bind(profile_id)
     .bind(recipe_id)
@@ -213,8 +217,16 @@ pub async fn log_as_meal(
     .bind(servings)
     .bind(nutrition_info)
     .bind(score)
-    .execute(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    let ingredients = ingredients_with_foods(conn, recipe_id).await?;
+    let breakdown = crate::meals::logic::intake::recipe_breakdown(
+        &ingredients,
+        recipe_servings.and_then(|s| u32::try_from(s).ok()),
+        servings,
+    );
+    let breakdown = (!ingredients.is_empty()).then_some(&breakdown);
+    crate::meals::db::save_breakdown(conn, meal_id, breakdown).await?;
     Ok(true)
 }
 
@@ -273,6 +285,23 @@ pub async fn search_foods(conn: &mut PgConnection, words: &[String], limit: i64)
         .collect())
 }
 
+/// A recipe's ingredients, each with its weight and its food's values when matched.
+async fn ingredients_with_foods(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx::Result<Vec<RecipeIngredient>> {
+    // A matched food's row as JSON: `food.foods` columns are named like `FoodFacts` fields.
+    let rows: Vec<(String, Option<f64>, Option<Json<FoodFacts>>)> = sqlx::query_as(
+        "select i.ingredient_name, i.grams::float8, case when f.ndb_no is null then null else to_jsonb(f) end \
+         from wt_recipe_ingredients i left join food.foods f on f.ndb_no = i.food_ndb_no \
+         where i.recipe_id = $1 order by i.sort_order nulls last, i.created_at",
+    )
+    .bind(recipe_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(name, grams, food)| RecipeIngredient { name, grams, food: food.map(|Json(f)| f) })
+        .collect())
+}
+
 /// Recomputes a recipe's nutrition from its ingredients and stores it (only when it changed).
 pub async fn refresh_nutrition(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx::Result<()> {
     let Some((servings, category)): Option<(Option<i32>, String)> =
@@ -283,19 +312,7 @@ pub async fn refresh_nutrition(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx
     else {
         return Ok(());
     };
-    // A matched food's row as JSON: `food.foods` columns are named like `FoodFacts` fields.
-    let rows: Vec<(String, Option<f64>, Option<Json<FoodFacts>>)> = sqlx::query_as(
-        "select i.ingredient_name, i.grams::float8, case when f.ndb_no is null then null else to_jsonb(f) end \
-         from wt_recipe_ingredients i left join food.foods f on f.ndb_no = i.food_ndb_no \
-         where i.recipe_id = $1 order by i.sort_order nulls last, i.created_at",
-    )
-    .bind(recipe_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let ingredients: Vec<RecipeIngredient> = rows
-        .into_iter()
-        .map(|(name, grams, food)| RecipeIngredient { name, grams, food: food.map(|Json(f)| f) })
-        .collect();
+    let ingredients = ingredients_with_foods(conn, recipe_id).await?;
     let category = parse_category(&category).unwrap_or(crate::meals::logic::nutrition_grade::Category::General);
     let nutrition = recipe_nutrition(&ingredients, servings.and_then(|s| u32::try_from(s).ok()), category);
     let info = nutrition.as_ref().map(|n| n.to_json());

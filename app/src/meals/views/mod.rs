@@ -1,17 +1,20 @@
-//! The meals page: log a meal, optionally with its label values (per 100 g)
-//! for WellTrack's nutrition grade, and see recent meals.
+//! The meals page: today's and this week's intake against the profile's targets, a form to
+//! log a meal (optionally with its label values per 100 g for WellTrack's nutrition grade),
+//! and the latest meals, each leading to its page where foods are added.
 
 use leptos::prelude::*;
 
+pub mod meal;
 pub mod recipes;
 
+pub use meal::MealPage;
 pub use recipes::{RecipePage, RecipesPage};
 
 use crate::input::{options, Choice};
 use crate::meals::api::{meals_page, LogMeal};
+use crate::meals::logic::intake::{amount_text, IntakeBar};
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
-use crate::meals::model::MealEntry;
-use crate::meals::model::{MealType, CATEGORIES};
+use crate::meals::model::{MealType, MealsPageData, CATEGORIES};
 use crate::ui::form::{action_error, FormError, SelectField, TextField, BUTTON};
 use crate::ui::kit::{Card, EmptyState, PageHeader};
 use crate::ui::layout::{page_load, Page};
@@ -20,10 +23,10 @@ use crate::ui::layout::{page_load, Page};
 pub fn MealsPage() -> impl IntoView {
     let page = page_load(meals_page);
     let log = ServerAction::<LogMeal>::new();
-    view! { <Page page=page render=move |meals, viewer| view! { <Meals meals log today=viewer.today/> }/> }
+    view! { <Page page=page render=move |data, viewer| view! { <Meals data log today=viewer.today/> }/> }
 }
 
-fn grade_class(grade: &str) -> &'static str {
+pub(crate) fn grade_class(grade: &str) -> &'static str {
     match grade {
         "A" => "bg-emerald-800 text-white",
         "B" => "bg-lime-700 text-white",
@@ -33,12 +36,73 @@ fn grade_class(grade: &str) -> &'static str {
     }
 }
 
+/// One nutrient's progress: today's amount against the daily target, and the week's average.
 #[component]
-fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::NaiveDate) -> impl IntoView {
+fn IntakeRow(bar: IntakeBar) -> impl IntoView {
+    let pct = bar.percent(bar.today);
+    let status = bar.status(bar.today);
+    let over = matches!(status, crate::meals::logic::intake::IntakeStatus::Over);
+    let fill = if over { "bg-orange-700" } else { "bg-emerald-700" };
+    let width = format!("width: {}%", pct.min(100));
+    let week = bar
+        .week_average
+        .map(|w| format!("7-day average {} ({} %)", amount_text(w, &bar.unit), bar.percent(w)))
+        .unwrap_or_else(|| "nothing logged in the last 7 days".into());
+    let limit = matches!(bar.kind, crate::meals::logic::targets::TargetKind::UpperLimit);
+    let target = format!("{} {}", if limit { "limit" } else { "of" }, amount_text(bar.target, &bar.unit));
+    view! {
+        <li class="py-1.5" data-testid="intake">
+            <div class="flex flex-wrap items-baseline justify-between gap-x-2 text-sm">
+                <span class="font-medium">{bar.label.clone()}</span>
+                <span>
+                    <strong>{amount_text(bar.today, &bar.unit)}</strong> " " {target} " · " {pct} " % · " {status.text()}
+                </span>
+            </div>
+            <div class="mt-1 h-2 w-full rounded bg-slate-200" role="presentation">
+                <div class=format!("h-2 rounded {fill}") style=width></div>
+            </div>
+            <p class="text-xs text-slate-700">{week}</p>
+        </li>
+    }
+}
+
+#[component]
+fn Intake(bars: Vec<IntakeBar>, today: chrono::NaiveDate) -> impl IntoView {
+    let body = if bars.is_empty() {
+        view! {
+            <p>
+                "No daily targets yet. Add this profile's date of birth, height and weight on "
+                <a class="text-sky-800 underline" href="/profiles">"Profiles"</a>
+                " and its default targets are set."
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul data-testid="intake-bars">{bars.into_iter().map(|bar| view! { <IntakeRow bar/> }).collect_view()}</ul>
+            <p class="mt-2 text-xs text-slate-700">
+                "From the foods and recipes logged (USDA SR28). Meals logged with label values only have no weight, so they are not counted; SR28 has no added sugars."
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="mb-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="intake-heading">
+            <h2 id="intake-heading" class="mb-2 text-lg font-semibold">{format!("Today, {}", today.format("%A %-d %B"))}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn Meals(data: MealsPageData, log: ServerAction<LogMeal>, today: chrono::NaiveDate) -> impl IntoView {
     let error = action_error(log);
+    let MealsPageData { intake, meals, .. } = data;
+    let date = today;
     let today = today.to_string();
     view! {
-        <PageHeader title="Meals"/>
+        <PageHeader title="Meals" lead="Your food diary: log a meal, then add what was on the plate."/>
+        <Intake bars=intake today=date/>
         <div class="grid gap-4 md:grid-cols-2">
             <Card title="Log a meal" id="log-meal-heading">
                 <ActionForm action=log>
@@ -62,7 +126,7 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
                             <TextField name="fruit_veg_pct" label="Fruit, vegetables, legumes (%)" error=error/>
                         </div>
                     </details>
-                    <button type="submit" class=BUTTON>"Save meal"</button>
+                    <button type="submit" class=BUTTON>"Log meal and add foods"</button>
                 </ActionForm>
             </Card>
             <Card title="Recent meals" id="recent-meals-heading">
@@ -73,8 +137,9 @@ fn Meals(meals: Vec<MealEntry>, log: ServerAction<LogMeal>, today: chrono::Naive
                                     {list.into_iter().map(|m| view! {
                                         <li class="flex items-center justify-between border-t border-slate-200 py-2">
                                             <span>
-                                                <strong>{m.name}</strong>
+                                                <a class="font-semibold text-sky-800 underline" href=format!("/meals/{}", m.id)>{m.name}</a>
                                                 <span class="ml-2 text-sm text-slate-700">{format!("{} · {}", m.meal_date, m.meal_type.label())}</span>
+                                                {m.energy_kcal.map(|k| view! { <span class="ml-2 text-sm text-slate-700">{amount_text(k, "kcal")}</span> })}
                                             </span>
                                             {m.grade.map(|g| {
                                                 let class = format!("rounded px-2 py-0.5 text-sm font-bold {}", grade_class(&g));

@@ -212,8 +212,11 @@ fn NutritionPanel(nutrition: NutritionView) -> impl IntoView {
     }
 }
 
+/// A found food's name and group, then the fields that choose an amount of it (the food's
+/// number, the amount, and a unit: a mass or one of the food's own measures), for the form
+/// around it.
 #[component]
-fn SearchResult(food: FoodMatch, recipe_id: String, action: ServerAction<AddIngredient>) -> impl IntoView {
+pub fn FoodAmountFields(food: FoodMatch) -> impl IntoView {
     let qid = format!("q-{}", food.ndb_no);
     let uid = format!("u-{}", food.ndb_no);
     let units = MASS_UNITS.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view();
@@ -223,34 +226,63 @@ fn SearchResult(food: FoodMatch, recipe_id: String, action: ServerAction<AddIngr
         .map(|p| view! { <option value=format!("portion:{}", p.seq)>{p.label()}</option> })
         .collect_view();
     view! {
+        <input type="hidden" name="food_ndb_no" value=food.ndb_no.clone()/>
+        <div>
+            <label for=qid.clone() class=LABEL>"Amount"</label>
+            <input id=qid name="quantity" value="100" inputmode="decimal" class="mt-1 w-24 rounded border border-slate-400 px-2 py-1"/>
+        </div>
+        <div>
+            <label for=uid.clone() class=LABEL>"Unit"</label>
+            <select id=uid name="unit" class="mt-1 max-w-[14rem] rounded border border-slate-400 bg-white px-2 py-1">
+                {units}{portions}
+            </select>
+        </div>
+    }
+}
+
+/// A found food's heading: its name, group and energy per 100 g.
+#[component]
+pub fn FoodHeading(food: FoodMatch) -> impl IntoView {
+    view! {
+        <p class="font-medium">{food.description.clone()}</p>
+        <p class="text-xs text-slate-700">
+            {food.food_group.clone()}{food.energy_kcal.map(|k| format!(" · {} kcal per 100 g", k.round()))}
+        </p>
+    }
+}
+
+/// The food search: a GET form, so it works without JavaScript.
+#[component]
+pub fn FoodSearchForm(q: String) -> impl IntoView {
+    view! {
+        <form method="get" class="mb-3 flex items-end gap-2" role="search">
+            <div class="grow">
+                <label for="food-search" class=LABEL>"Search foods (USDA SR28)"</label>
+                <input id="food-search" name="q" type="search" value=q class=INPUT placeholder="e.g. lentils boiled" maxlength="100"/>
+            </div>
+            <button type="submit" class=BUTTON>"Search"</button>
+        </form>
+    }
+}
+
+#[component]
+fn SearchResult(food: FoodMatch, recipe_id: String, action: ServerAction<AddIngredient>) -> impl IntoView {
+    view! {
         <li class="border-t border-slate-200 py-2" data-testid="food-result">
-            <p class="font-medium">{food.description.clone()}</p>
-            <p class="text-xs text-slate-700">
-                {food.food_group.clone()}{food.energy_kcal.map(|k| format!(" · {} kcal per 100 g", k.round()))}
-            </p>
+            <FoodHeading food=food.clone()/>
             <ActionForm action=action attr:class="mt-1 flex flex-wrap items-end gap-2">
                 <input type="hidden" name="recipe_id" value=recipe_id/>
-                <input type="hidden" name="food_ndb_no" value=food.ndb_no.clone()/>
-                <div>
-                    <label for=qid.clone() class=LABEL>"Amount"</label>
-                    <input id=qid name="quantity" value="100" inputmode="decimal" class="mt-1 w-24 rounded border border-slate-400 px-2 py-1"/>
-                </div>
-                <div>
-                    <label for=uid.clone() class=LABEL>"Unit"</label>
-                    <select id=uid name="unit" class="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
-                        {units}{portions}
-                    </select>
-                </div>
+                <FoodAmountFields food/>
                 <button type="submit" class=BUTTON_QUIET>"Add"</button>
             </ActionForm>
         </li>
     }
 }
 
-/// Field errors of the last add-ingredient submission, in one place above the results (the
-/// same form repeats for every result).
+/// Field errors of the last add-a-food submission, in one place above the results (the same
+/// form repeats for every result).
 #[component]
-fn IngredientErrors(error: ActionError) -> impl IntoView {
+pub fn IngredientErrors(error: ActionError) -> impl IntoView {
     move || {
         error.get().map(|e| {
             let messages: Vec<String> = [("food_ndb_no", "Food"), ("quantity", "Amount"), ("unit", "Unit")]
@@ -380,13 +412,7 @@ fn AddIngredientSection(
         <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="add-ingredient-heading">
             <h2 id="add-ingredient-heading" class="mb-3 text-lg font-semibold">"Add an ingredient"</h2>
             <IngredientErrors error=action_error(add)/>
-            <form method="get" class="mb-3 flex items-end gap-2" role="search">
-                <div class="grow">
-                    <label for="food-search" class=LABEL>"Search foods (USDA SR28)"</label>
-                    <input id="food-search" name="q" type="search" value=q class=INPUT placeholder="e.g. lentils boiled"/>
-                </div>
-                <button type="submit" class=BUTTON>"Search"</button>
-            </form>
+            <FoodSearchForm q/>
             {results_view}
         </section>
     }

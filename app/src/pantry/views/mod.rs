@@ -22,7 +22,8 @@ pub fn PantryPage() -> impl IntoView {
     let query = use_query_map();
     let location = move || query.with(|q| q.get("location").unwrap_or_default());
     let sort = move || query.with(|q| q.get("sort").unwrap_or_default());
-    let page = page_load(move || pantry_page(location(), sort()));
+    let number = move || query.with(|q| q.get("page").unwrap_or_default());
+    let page = page_load(move || pantry_page(location(), sort(), number()));
     let add = ServerAction::<AddPantryItem>::new();
     let use_up = ServerAction::<UseUpPantryItem>::new();
     view! { <Page page=page render=move |data, _| view! { <Pantry data add use_up/> }/> }
@@ -39,8 +40,9 @@ fn link_class(current: bool) -> &'static str {
 #[component]
 fn Pantry(data: PageData, add: ServerAction<AddPantryItem>, use_up: ServerAction<UseUpPantryItem>) -> impl IntoView {
     let error = action_error(add);
-    let PageData { items, truncated, location, sort, today } = data;
-    let href = move |loc: Option<Location>, sort: PantrySort| {
+    let pages = data.pages();
+    let PageData { items, page, total, location, sort, today } = data;
+    let paged = move |loc: Option<Location>, sort: PantrySort, page: i64| {
         let mut q = vec![];
         if let Some(l) = loc {
             q.push(format!("location={}", l.value()));
@@ -48,12 +50,27 @@ fn Pantry(data: PageData, add: ServerAction<AddPantryItem>, use_up: ServerAction
         if sort != PantrySort::Expiry {
             q.push(format!("sort={}", sort.value()));
         }
+        if page > 1 {
+            q.push(format!("page={page}"));
+        }
         if q.is_empty() {
             "/pantry".to_owned()
         } else {
             format!("/pantry?{}", q.join("&"))
         }
     };
+    let href = move |loc: Option<Location>, sort: PantrySort| paged(loc, sort, 1);
+    let pager = (pages > 1).then(|| {
+        let first = (page - 1) * crate::pantry::model::PAGE_LEN + 1;
+        let last = (first + items.len() as i64 - 1).max(first);
+        view! {
+            <nav aria-label="Pages" class="mt-3 flex flex-wrap items-center gap-3 text-sm" data-testid="pager">
+                {(page > 1).then(|| view! { <a class="underline" rel="prev" href=paged(location, sort, page - 1)>"← Previous"</a> })}
+                <span>{format!("Items {first}–{last} of {total} · page {page} of {pages}")}</span>
+                {(page < pages).then(|| view! { <a class="underline" rel="next" href=paged(location, sort, page + 1)>"Next →"</a> })}
+            </nav>
+        }
+    });
     let filters = std::iter::once((None, "Everything")).chain(Location::ALL.iter().map(|l| (Some(*l), l.label())));
     view! {
         <PageHeader title="Pantry" lead="What the household has in the fridge, the freezer and the cupboard."/>
@@ -77,7 +94,7 @@ fn Pantry(data: PageData, add: ServerAction<AddPantryItem>, use_up: ServerAction
                     } else {
                         view! { <ItemList items today use_up/> }.into_any()
                     }}
-                    {truncated.then(|| view! { <p class="mt-2 text-sm">"Only the first 500 items are listed; choose a place to see the rest."</p> })}
+                    {pager}
                 </Card>
             </div>
             <Card title="Add an item" id="add-item-heading">
