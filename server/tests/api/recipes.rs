@@ -65,6 +65,46 @@ async fn sr28_is_loaded_with_its_values_measures_and_our_classification_and_is_r
     assert!(err.unwrap_err().to_string().contains("permission denied"));
 }
 
+/// A database loaded at revision 1 (before the minerals and vitamins) is brought up to date at
+/// start-up without losing a recipe's link to its foods; a second start changes nothing.
+#[tokio::test]
+async fn an_older_sr28_load_is_upgraded_in_place_and_keeps_recipe_links() {
+    let db = fresh_database().await;
+    let admin = admin_pool(&db).await;
+    sqlx::raw_sql(
+        "update food.foods set calcium_mg = null, iron_mg = null, potassium_mg = null, vitamin_c_mg = null, \
+           vitamin_d_mcg = null; \
+         update food.datasets set revision = 1; \
+         insert into auth.users (id, email, password_hash) values ('00000000-0000-0000-0000-00000000a001', 'old@example.org', 'x'); \
+         insert into wt_profiles (id, user_id, profile_type, display_name, is_primary) \
+           values ('00000000-0000-0000-0000-00000000b001', '00000000-0000-0000-0000-00000000a001', 'parent', 'Old', true); \
+         insert into wt_recipes (id, profile_id, title, source_type) \
+           values ('00000000-0000-0000-0000-00000000c001', '00000000-0000-0000-0000-00000000b001', 'Dal', 'manual'); \
+         insert into wt_recipe_ingredients (recipe_id, ingredient_name, food_ndb_no, grams) \
+           values ('00000000-0000-0000-0000-00000000c001', 'lentils', '16070', 200)",
+    )
+    .execute(&admin)
+    .await
+    .unwrap();
+    let mut conn = admin.acquire().await.unwrap();
+    let outcome = server::food_data::ensure_loaded(&mut conn, &crate::helpers::food_data_dir()).await.unwrap();
+    assert_eq!(outcome, server::food_data::Outcome::Upgraded { foods: 8789 });
+    let (calcium, iron, revision): (f64, f64, i32) = sqlx::query_as(
+        "select f.calcium_mg::float8, f.iron_mg::float8, d.revision from food.foods f, food.datasets d \
+         where f.ndb_no = '16070' and d.name = 'usda_sr28'",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    // SR28 16070 NUT_DATA: calcium 19 mg, iron 3.33 mg per 100 g.
+    assert_eq!((calcium, iron, revision), (19.0, 3.33, server::food_data::REVISION));
+    let linked: Option<String> =
+        sqlx::query_scalar("select food_ndb_no from wt_recipe_ingredients").fetch_one(&mut *conn).await.unwrap();
+    assert_eq!(linked.as_deref(), Some("16070"), "the ingredient keeps its food");
+    let again = server::food_data::ensure_loaded(&mut conn, &crate::helpers::food_data_dir()).await.unwrap();
+    assert_eq!(again, server::food_data::Outcome::AlreadyLoaded);
+}
+
 pub(crate) async fn create_recipe(app: &TestApp, client: &reqwest::Client, title: &str, servings: &str) -> Uuid {
     let res = app
         .send(
