@@ -64,3 +64,32 @@ test('a parent builds a recipe from foods, sees its grade and logs a serving as 
   await page.goto('/recipes');
   await expect(page.getByTestId('recipes')).toContainText('2 ingredients');
 });
+
+// Issue 9, item 3: a saved page's HTML, pasted, becomes a recipe with proposed foods.
+const SAVED_PAGE = `<!doctype html><html><head><title>Dal | Test Kitchen</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe",
+ "name":"Weeknight Dal","recipeYield":"4 servings","prepTime":"PT10M",
+ "recipeIngredient":["200 g lentils","1 medium onion, chopped","salt to taste"],
+ "recipeInstructions":[{"@type":"HowToStep","text":"Fry the onion for 5 minutes."},
+   {"@type":"HowToStep","text":"Add the lentils and water; simmer for 25 minutes."}]}
+</script></head><body><h1>Weeknight Dal</h1></body></html>`;
+
+test('a parent imports a recipe from a saved page and confirms a proposed food', async ({ page }) => {
+  await signUp(page, 'Imre');
+  await page.goto('/recipes');
+  await settle(page);
+  // Nothing given: the message is next to the address field.
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Enter the recipe\'s web address, or paste the page below.')).toBeVisible();
+  await settle(page);
+  await page.getByLabel('…or the page\'s HTML').fill(SAVED_PAGE);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weeknight Dal');
+  await expect(page.getByTestId('ingredient')).toHaveCount(3);
+  await expect(page.getByTestId('proposed').first()).toContainText('Lentils');
+  await expect(page.getByText('Fry the onion for 5 minutes.')).toBeVisible();
+  await settle(page);
+  const before = await page.getByTestId('proposed').count();
+  await page.getByRole('button', { name: 'Confirm the food for lentils' }).click();
+  await expect(page.getByTestId('proposed')).toHaveCount(before - 1);
+});

@@ -48,6 +48,9 @@ pub struct Config {
     pub workers: bool,
     /// Reverse proxies whose `X-Forwarded-For` is believed; empty: none.
     pub trusted_proxies: app::account::logic::TrustedProxies,
+    /// Whether the recipe importer may fetch pages from private and loopback addresses
+    /// (`WELLTRACK_IMPORT_ALLOW_PRIVATE_ADDRESSES=1`; off by default).
+    pub fetch_policy: app::meals::recipes::import::fetch::FetchPolicy,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -97,7 +100,13 @@ impl Config {
             }
         };
         let food_data = var("WELLTRACK_FOOD_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/sr28"));
-        Ok(Self { addr, database, secure_cookies, common_passwords, food_data, workers, trusted_proxies })
+        let fetch_policy = app::meals::recipes::import::fetch::FetchPolicy {
+            allow_private: matches!(
+                var("WELLTRACK_IMPORT_ALLOW_PRIVATE_ADDRESSES").as_deref(),
+                Some("1" | "true" | "yes")
+            ),
+        };
+        Ok(Self { addr, database, secure_cookies, common_passwords, food_data, workers, trusted_proxies, fetch_policy })
     }
 }
 

@@ -86,7 +86,9 @@ pub async fn form_flash(session: Session, req: Request, next: Next) -> Response 
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BODY).await else {
+    let Ok(bytes) =
+        axum::body::to_bytes(body, MAX_FORM_BODY.max(crate::security::body_limit_for(parts.uri.path()))).await
+    else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
     };
     let typed = if bytes.len() <= MAX_KEPT_BODY {

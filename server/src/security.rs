@@ -10,8 +10,37 @@ use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// Largest request body: every form of the app is far below it (no uploads yet).
+/// Largest request body: every form of the app is far below it.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Largest body of the recipe importer's endpoints: a saved page of up to 2 MB
+/// (`app::meals::recipes::import::MAX_PAGE_BYTES`), form-encoded.
+pub const MAX_IMPORT_BODY_BYTES: usize = 6 * 1024 * 1024;
+/// The endpoints that take a whole page.
+pub const IMPORT_PATHS: [&str; 2] = ["/api/recipes/import", "/api/recipes/import/parse"];
+
+/// The body limit of a path.
+pub fn body_limit_for(path: &str) -> usize {
+    if IMPORT_PATHS.contains(&path) {
+        MAX_IMPORT_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Caps every request body at its path's limit: a declared length above it is refused at
+/// once (413), and a body without one stops being read at the limit.
+pub async fn body_limit(req: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
+    let limit = body_limit_for(req.uri().path());
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}
 /// A request still unanswered after this gets 503 (a slow client, a stuck query).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// Requests handled at once; more wait (each connection is a small future,

@@ -20,7 +20,6 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -344,6 +343,7 @@ pub fn router(
     common_passwords: CommonPasswords,
     secure_cookies: bool,
     trusted_proxies: app::account::logic::TrustedProxies,
+    fetch_policy: app::meals::recipes::import::fetch::FetchPolicy,
 ) -> Result<Router, StartError> {
     let leptos_options = leptos_options()?;
     let routes = route_list();
@@ -364,6 +364,7 @@ pub fn router(
             provide_context(Db::new(pool.clone()));
             provide_context(common_passwords.clone());
             provide_context(trusted_proxies.clone());
+            provide_context(fetch_policy);
             // The page's scripts carry the nonce its Content-Security-Policy names.
             let nonce = use_context::<axum::http::request::Parts>()
                 .and_then(|parts| parts.extensions.get::<crate::security::CspNonce>().cloned());
@@ -378,6 +379,9 @@ pub fn router(
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, app::shell))
         .with_state(leptos_options)
+        // axum's own 2 MB cap on extracted bodies yields to the per-path limits of
+        // `security::body_limit` (the importer's is larger).
+        .layer(axum::extract::DefaultBodyLimit::max(crate::security::MAX_IMPORT_BODY_BYTES))
         .layer(middleware::from_fn(require_sign_in))
         .layer(middleware::from_fn(crate::form_flash::form_flash))
         .layer(auth_layer)
@@ -391,7 +395,7 @@ pub fn router(
         .layer(middleware::from_fn(move |req, next| crate::security::headers(secure_cookies, req, next)))
         // Limits, outside everything that does work: a body cap (413), a
         // deadline (503) and a bound on requests in flight (the rest wait).
-        .layer(RequestBodyLimitLayer::new(crate::security::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(crate::security::body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, crate::security::REQUEST_TIMEOUT))
         .layer(GlobalConcurrencyLimitLayer::new(crate::security::MAX_IN_FLIGHT))
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -409,7 +413,13 @@ impl Application {
             TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
         let (pools, postgres) = database(&config.database, Some(&config.food_data)).await?;
         let common_passwords = load_common_passwords(&config);
-        let router = router(&pools, common_passwords, config.secure_cookies, config.trusted_proxies.clone())?;
+        let router = router(
+            &pools,
+            common_passwords,
+            config.secure_cookies,
+            config.trusted_proxies.clone(),
+            config.fetch_policy,
+        )?;
         Ok(Self { listener, router, postgres, pools, workers: config.workers })
     }
 

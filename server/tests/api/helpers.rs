@@ -170,6 +170,8 @@ impl TestApp {
             food_data: food_data_dir(),
             workers,
             trusted_proxies: Default::default(),
+            // The importer's tests serve their pages on loopback.
+            fetch_policy: app::meals::recipes::import::fetch::FetchPolicy { allow_private: true },
         };
         let app = Application::build(config).await.expect("the application builds");
         let address = format!("http://{}", app.local_addr());

@@ -9,6 +9,7 @@ mod dashboard;
 mod engine;
 mod hardening;
 mod health;
+mod import;
 mod meals;
 mod pantry;
 mod privileges;

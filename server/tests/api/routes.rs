@@ -19,8 +19,14 @@ async fn building_routers_while_pages_render_never_stalls_a_page() {
     let pools = server::startup::Pools { requests: app_pool(&db).await, service: service_pool(&db).await };
     let builder = tokio::task::spawn_blocking(move || {
         for _ in 0..30 {
-            let _router =
-                server::startup::router(&pools, CommonPasswords::default(), false, Default::default()).expect("router");
+            let _router = server::startup::router(
+                &pools,
+                CommonPasswords::default(),
+                false,
+                Default::default(),
+                Default::default(),
+            )
+            .expect("router");
         }
     });
     for _ in 0..30 {

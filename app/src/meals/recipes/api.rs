@@ -286,3 +286,105 @@ pub async fn log_recipe_meal(
         .await,
     )
 }
+
+/// The page to import: fetched from `url`, or `html` as pasted or uploaded. Field errors
+/// name the field to fix.
+#[cfg(feature = "ssr")]
+async fn page_to_import(url: &str, html: String) -> Result<(String, Option<String>), AppError> {
+    use super::import::fetch::{fetch_page, FetchPolicy};
+    use crate::error::FieldErrors;
+    if html.len() > super::import::MAX_PAGE_BYTES {
+        return Err(FieldErrors::single("html", "The page is larger than 2 MB."));
+    }
+    if !html.trim().is_empty() {
+        let url = (!url.trim().is_empty()).then(|| super::import::fetch::parse_url(url).ok().map(|u| u.to_string()));
+        return Ok((html, url.flatten()));
+    }
+    if url.trim().is_empty() {
+        return Err(FieldErrors::single("url", "Enter the recipe's web address, or paste the page below."));
+    }
+    let policy = use_context::<FetchPolicy>().unwrap_or_default();
+    let (page, final_url) = fetch_page(url, policy).await.map_err(|e| FieldErrors::single("url", e.to_string()))?;
+    Ok((page, Some(final_url)))
+}
+
+/// What the importer reads on a page, without saving anything: `POST` `url` (fetched) or
+/// `html`, get the draft and its parsed ingredient lines as JSON (for scripts and tests).
+#[server(endpoint = "recipes/import/parse")]
+pub async fn parse_recipe(url: String, html: String) -> Result<super::import::ImportPreview, AppError> {
+    respond(
+        async {
+            Caller::require().await?;
+            let (page, source_url) = page_to_import(&url, html).await?;
+            let mut draft = super::import::read_page(page).await?.unwrap_or_default();
+            draft.source_url = draft.source_url.or(source_url);
+            Ok(super::import::preview(draft))
+        }
+        .await,
+    )
+}
+
+/// Imports a recipe from a page into the household's recipes and opens it: whatever the
+/// page lacks is left for the person to fill in, and each ingredient gets a proposed SR28
+/// food to confirm or change.
+#[server(endpoint = "recipes/import")]
+pub async fn import_recipe(url: String, html: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let (page, source_url) = page_to_import(&url, html).await?;
+            let mut draft = super::import::read_page(page).await?.unwrap_or_default();
+            draft.source_url = draft.source_url.or(source_url);
+            let preview = super::import::preview(draft);
+            let id = caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let mut lines = Vec::with_capacity(preview.lines.len());
+                        for (raw, line) in preview.draft.ingredients.iter().zip(&preview.lines) {
+                            let words = super::import::food_search_words(&line.food);
+                            let mut found = super::db::search_foods(conn, &words, 1).await?.into_iter().next();
+                            if found.is_none() && words.len() > 1 {
+                                let last = words[words.len() - 1..].to_vec();
+                                found = super::db::search_foods(conn, &last, 1).await?.into_iter().next();
+                            }
+                            let ingredient = super::import::ImportedIngredient::from_line(
+                                line,
+                                found.as_ref().map(|f| (f.ndb_no.as_str(), f.portions.as_slice())),
+                            );
+                            let name = if line.food.trim().is_empty() { raw.clone() } else { line.food.clone() };
+                            lines.push((name.chars().take(200).collect::<String>(), ingredient));
+                        }
+                        let id = super::db::insert_imported(conn, scope.profile_id, &preview.draft, &lines).await?;
+                        super::db::refresh_nutrition(conn, id).await?;
+                        Ok(id)
+                    })
+                })
+                .await?;
+            leptos_axum::redirect(&format!("/recipes/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Confirms the importer's proposed food for one ingredient.
+#[server(endpoint = "recipes/ingredients/confirm")]
+pub async fn confirm_ingredient(recipe_id: String, ingredient_id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let ingredient = id_from_form(&ingredient_id)?;
+            let id = edit_recipe(&recipe_id, move |conn, id| {
+                Box::pin(async move {
+                    if !super::db::confirm_ingredient(conn, id, ingredient).await? {
+                        return Err(AppError::NotFound);
+                    }
+                    Ok(())
+                })
+            })
+            .await?;
+            leptos_axum::redirect(&format!("/recipes/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -47,8 +47,10 @@ pub async fn recipe_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Op
         return Ok(None);
     };
     let ingredients: Vec<IngredientRow> = sqlx::query_as(
-        "select id, ingredient_name, quantity::float8 as quantity, unit, grams::float8 as grams, food_ndb_no \
-         from wt_recipe_ingredients where recipe_id = $1 order by sort_order nulls last, created_at",
+        "select i.id, i.ingredient_name, i.quantity::float8 as quantity, i.unit, i.grams::float8 as grams, \
+           i.food_ndb_no, f.description as food, i.food_confirmed, i.notes \
+         from wt_recipe_ingredients i left join food.foods f on f.ndb_no = i.food_ndb_no \
+         where i.recipe_id = $1 order by i.sort_order nulls last, i.created_at",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -124,6 +126,90 @@ pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &RecipeDraft) -> s
 
 pub async fn delete(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
     sqlx::query("delete from wt_recipes where id = $1").bind(id).execute(conn).await.map(drop)
+}
+
+/// A recipe read by the importer, with its steps and each ingredient line's proposed food
+/// (`None` when nothing matched); returns its id.
+pub async fn insert_imported(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    draft: &super::import::draft::RecipeDraft,
+    lines: &[(String, super::import::ImportedIngredient)],
+) -> sqlx::Result<Uuid> {
+    let source_type = if draft.source_url.is_some() { "url" } else { "manual" };
+    let id: Uuid = sqlx::query_scalar(
+        "insert into wt_recipes (profile_id, title, description, servings, prep_time_min, cook_time_min, \
+           source_type, source_url, tags, image_url) \
+         values ($1, $2, $3, $4, $5, $6, $7::wt_source_type, $8, $9, $10) returning id",
+    )
+    .bind(profile_id)
+    .bind(draft.title.as_deref().unwrap_or("Imported recipe"))
+    .bind(&draft.description)
+    .bind(draft.servings)
+    .bind(draft.prep_time_min)
+    .bind(draft.cook_time_min)
+    .bind(source_type)
+    .bind(&draft.source_url)
+    .bind(&draft.tags)
+    .bind(&draft.image_url)
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut names = Vec::new();
+    let mut quantities = Vec::new();
+    let mut units = Vec::new();
+    let mut notes = Vec::new();
+    let mut foods = Vec::new();
+    let mut grams = Vec::new();
+    for (name, i) in lines {
+        names.push(name.as_str());
+        quantities.push(i.quantity);
+        units.push(i.unit.as_deref());
+        notes.push(i.note.as_deref());
+        foods.push(i.food_ndb_no.as_deref());
+        grams.push(i.grams);
+    }
+    sqlx::query(
+        "insert into wt_recipe_ingredients (recipe_id, ingredient_name, quantity, unit, notes, food_ndb_no, grams, \
+           food_confirmed, sort_order) \
+         select $1, l.name, l.quantity, l.unit, l.note, l.food, l.grams, l.food is null, l.n \
+         from unnest($2::text[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::float8[]) \
+           with ordinality as l(name, quantity, unit, note, food, grams, n)",
+    )
+    .bind(id)
+    .bind(&names)
+    .bind(&quantities)
+    .bind(&units)
+    .bind(&notes)
+    .bind(&foods)
+    .bind(&grams)
+    .execute(&mut *conn)
+    .await?;
+    let texts: Vec<&str> = draft.steps.iter().map(|s| s.text.as_str()).collect();
+    let minutes: Vec<Option<i32>> = draft.steps.iter().map(|s| s.minutes).collect();
+    sqlx::query(
+        "insert into wt_recipe_steps (recipe_id, step_number, instruction, duration_minutes) \
+         select $1, s.n, s.text, s.minutes from unnest($2::text[], $3::int[]) with ordinality as s(text, minutes, n)",
+    )
+    .bind(id)
+    .bind(&texts)
+    .bind(&minutes)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Confirms the importer's proposed food for an ingredient; `false` when there is no such
+/// ingredient of this recipe.
+pub async fn confirm_ingredient(conn: &mut PgConnection, recipe_id: Uuid, ingredient_id: Uuid) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update wt_recipe_ingredients set food_confirmed = true where id = $1 and recipe_id = $2 \
+         and food_ndb_no is not null",
+    )
+    .bind(ingredient_id)
+    .bind(recipe_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Adds a weighed food to the end of a recipe's ingredients.

@@ -32,6 +32,11 @@ pub struct IngredientRow {
     pub unit: Option<String>,
     pub grams: Option<f64>,
     pub food_ndb_no: Option<String>,
+    /// The food's SR28 description, when matched.
+    pub food: Option<String>,
+    /// `false` for the importer's proposal, until the person confirms it.
+    pub food_confirmed: bool,
+    pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

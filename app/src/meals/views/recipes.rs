@@ -10,8 +10,8 @@ use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
 use crate::meals::model::{MealType, CATEGORIES};
 use crate::meals::recipes::api::{
-    recipe_page, recipes_page, AddIngredient, AddStep, CreateRecipe, DeleteRecipe, LogRecipeMeal, RemoveIngredient,
-    UpdateRecipe,
+    recipe_page, recipes_page, AddIngredient, AddStep, ConfirmIngredient, CreateRecipe, DeleteRecipe, ImportRecipe,
+    LogRecipeMeal, RemoveIngredient, UpdateRecipe,
 };
 use crate::meals::recipes::model::{
     FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipePageData, RecipeSummary, StepRow,
@@ -26,7 +26,8 @@ use crate::ui::layout::{page_load, Page};
 pub fn RecipesPage() -> impl IntoView {
     let page = page_load(recipes_page);
     let create = ServerAction::<CreateRecipe>::new();
-    view! { <Page page=page render=move |recipes, _| view! { <Recipes recipes create/> }/> }
+    let import = ServerAction::<ImportRecipe>::new();
+    view! { <Page page=page render=move |recipes, _| view! { <Recipes recipes create import/> }/> }
 }
 
 #[component]
@@ -42,10 +43,11 @@ pub fn RecipePage() -> impl IntoView {
     let update = ServerAction::<UpdateRecipe>::new();
     let delete = ServerAction::<DeleteRecipe>::new();
     let log = ServerAction::<LogRecipeMeal>::new();
+    let confirm = ServerAction::<ConfirmIngredient>::new();
     view! {
         <Page
             page=page
-            render=move |data, viewer| view! { <Recipe data add remove step update delete log today=viewer.today/> }
+            render=move |data, viewer| view! { <Recipe data add remove confirm step update delete log today=viewer.today/> }
         />
     }
 }
@@ -88,8 +90,13 @@ fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetai
 }
 
 #[component]
-fn Recipes(recipes: Vec<RecipeSummary>, create: ServerAction<CreateRecipe>) -> impl IntoView {
+fn Recipes(
+    recipes: Vec<RecipeSummary>,
+    create: ServerAction<CreateRecipe>,
+    import: ServerAction<ImportRecipe>,
+) -> impl IntoView {
     let error = action_error(create);
+    let import_error = action_error(import);
     let list = if recipes.is_empty() {
         view! { <p>"No recipes yet. Create one to see its nutrition and grade."</p> }.into_any()
     } else {
@@ -129,6 +136,18 @@ fn Recipes(recipes: Vec<RecipeSummary>, create: ServerAction<CreateRecipe>) -> i
                 <ActionForm action=create>
                     <RecipeFields error=error/>
                     <button type="submit" class=BUTTON>"Create recipe"</button>
+                </ActionForm>
+            </section>
+            <section class="rounded-lg border border-slate-300 bg-white p-4 md:col-span-2" aria-labelledby="import-heading">
+                <h2 id="import-heading" class="mb-1 text-lg font-semibold">"Import a recipe"</h2>
+                <p class="mb-3 text-sm text-slate-700">
+                    "From a recipe site's address, or paste a saved page's HTML. What the page lacks, you fill in after; each ingredient gets a proposed USDA food to confirm or change."
+                </p>
+                <ActionForm action=import>
+                    <FormError error=import_error/>
+                    <TextField name="url" label="Web address" kind="url" error=import_error hint="e.g. https://example.org/red-lentil-soup"/>
+                    <TextArea name="html" label="…or the page's HTML" error=import_error rows=4 hint="In the browser: save the page or view its source, then paste it here."/>
+                    <button type="submit" class=BUTTON>"Import"</button>
                 </ActionForm>
             </section>
         </div>
@@ -304,6 +323,7 @@ fn Recipe(
     data: RecipePageData,
     add: ServerAction<AddIngredient>,
     remove: ServerAction<RemoveIngredient>,
+    confirm: ServerAction<ConfirmIngredient>,
     step: ServerAction<AddStep>,
     update: ServerAction<UpdateRecipe>,
     delete: ServerAction<DeleteRecipe>,
@@ -328,7 +348,7 @@ fn Recipe(
         <p class="mb-1 text-sm text-slate-700">{meta}</p>
         {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
         <div class="grid gap-4 md:grid-cols-2">
-            <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove/>
+            <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove confirm/>
             {match r.nutrition.clone() {
                 Some(n) => view! { <NutritionPanel nutrition=n/> }.into_any(),
                 None => view! {
@@ -352,6 +372,7 @@ fn Ingredients(
     ingredients: Vec<IngredientRow>,
     editable: bool,
     remove: ServerAction<RemoveIngredient>,
+    confirm: ServerAction<ConfirmIngredient>,
 ) -> impl IntoView {
     let list = if ingredients.is_empty() {
         view! { <p>"No ingredients yet. Search for a food below to add one."</p> }.into_any()
@@ -361,13 +382,32 @@ fn Ingredients(
                 {ingredients.into_iter().map(|ing| {
                     let grams = ing.grams.map(|g| format!(" ({} g)", trim_number(g.round()))).unwrap_or_default();
                     let recipe_id = recipe_id.clone();
+                    let confirm_recipe = recipe_id.clone();
+                    let proposed = (!ing.food_confirmed).then(|| ing.food.clone()).flatten();
+                    let unmatched = editable && ing.food_ndb_no.is_none();
+                    let confirm_label = format!("Confirm the food for {}", ing.ingredient_name);
+                    let confirm_id = ing.id.to_string();
                     view! {
-                        <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
+                        <li class="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 py-2" data-testid="ingredient">
                             <span>
                                 <span class="font-medium">{amount(&ing)}</span>
                                 <span class="text-slate-700">{grams}</span>
                                 " " {ing.ingredient_name.clone()}
+                                {ing.notes.clone().map(|n| view! { <span class="text-slate-700">", " {n}</span> })}
+                                {proposed.map(|food| view! {
+                                    <span class="block text-sm text-amber-900" data-testid="proposed">"Proposed food: " {food}</span>
+                                })}
+                                {unmatched.then(|| view! {
+                                    <span class="block text-sm text-slate-700">"No food yet: search below and add it, then remove this line."</span>
+                                })}
                             </span>
+                            {(editable && !ing.food_confirmed).then(|| view! {
+                                <ActionForm action=confirm>
+                                    <input type="hidden" name="recipe_id" value=confirm_recipe/>
+                                    <input type="hidden" name="ingredient_id" value=confirm_id/>
+                                    <button type="submit" class=BUTTON_QUIET aria-label=confirm_label>"Confirm"</button>
+                                </ActionForm>
+                            })}
                             {editable.then(|| view! {
                                 <ActionForm action=remove>
                                     <input type="hidden" name="recipe_id" value=recipe_id/>

@@ -124,3 +124,31 @@ fn page_text_is_cleaned() {
     assert_eq!(clean_text(&"a".repeat(10_000)).chars().count(), MAX_TEXT_CHARS);
     assert_eq!(clean_text("&#xD800; &#99999999;"), "&#xD800; &#99999999;", "invalid code points stay as written");
 }
+
+#[test]
+fn a_lines_amount_is_weighed_by_mass_by_the_foods_density_or_by_the_piece() {
+    use super::proposed_grams;
+    use crate::meals::logic::ingredient_line::parse_line;
+    use crate::meals::logic::recipe::Portion;
+    let p = |seq, amount, description: &str, grams| Portion { seq, amount, description: description.into(), grams };
+    // SR28 09003 apples: cup, large, medium, small; 20081 flour: cup 125 g.
+    let apples = [
+        p(1, 1.0, "cup, quartered or chopped", 125.0),
+        p(2, 1.0, "large (3-1/4\" dia)", 223.0),
+        p(3, 1.0, "medium (3\" dia)", 182.0),
+    ];
+    let flour = [p(1, 1.0, "cup", 125.0)];
+    assert_eq!(proposed_grams(&parse_line("200 g flour"), &flour), Some(200.0));
+    assert!((proposed_grams(&parse_line("1 lb apples"), &apples).unwrap() - 453.59237).abs() < 1e-6);
+    let half_cup = proposed_grams(&parse_line("1/2 cup all-purpose flour"), &flour).unwrap();
+    assert!((half_cup - 62.5).abs() < 0.01, "through the food's own cup: {half_cup}");
+    assert_eq!(proposed_grams(&parse_line("2 apples"), &apples), Some(364.0), "two medium apples");
+    assert_eq!(proposed_grams(&parse_line("1 large apple"), &apples), Some(223.0), "the size the line names");
+    assert_eq!(super::food_search_words("medium onion"), ["onion"]);
+    assert_eq!(super::food_search_words("freshly chopped flat-leaf parsley"), ["flat", "leaf", "parsley"]);
+    assert_eq!(proposed_grams(&parse_line("salt to taste"), &apples), None, "no amount");
+    assert_eq!(proposed_grams(&parse_line("1 cup milk"), &[]), None, "a volume without a density");
+    let preview =
+        super::preview(super::draft::RecipeDraft { ingredients: vec!["2 eggs".into()], ..Default::default() });
+    assert_eq!(preview.lines[0].quantity, Some(2.0));
+}
