@@ -36,8 +36,8 @@ start_timeout=${BENCH_START_TIMEOUT:-120}
 export LEPTOS_HASH_FILES=true
 say "building the release server and site"
 cargo leptos build --release --precompress
-say "building the seeder"
-cargo build --release -p server --example bench_seed
+say "building the seeder and the importer benchmark"
+cargo build --release -p server --example bench_seed --example bench_import
 bin=$CARGO_TARGET_DIR/release/server
 seeder=$CARGO_TARGET_DIR/release/examples/bench_seed
 [ -x "$bin" ] || die "no release server at $bin"
@@ -202,6 +202,8 @@ for w in "${warnings[@]}"; do echo "warning: $w"; done
 echo "server peak RSS (VmHWM): $rss MB"
 echo "app µs / pg µs: CPU time per request in the server process and in all PostgreSQL processes"
 cat "$data_dir/seed.log"
+# The importer's reading speed, in process on one core (no server involved).
+"$CARGO_TARGET_DIR/release/examples/bench_import" --seconds 3
 if [ -n "${BENCH_HOLD:-}" ]; then
   say "holding the server on $base (data in $data_dir, socket in $data_dir/run); Ctrl-C or kill $$ to stop"
   say "cookie: $COOKIE"
