@@ -102,7 +102,9 @@ async fn follow(mut url: reqwest::Url, policy: FetchPolicy) -> Result<(String, S
     for _ in 0..=MAX_REDIRECTS {
         let addr = checked_address(&url, policy).await?;
         let host = url.host_str().ok_or(FetchError::BadUrl)?.trim_matches(['[', ']']).to_owned();
+        // No proxy from the environment: the connection goes to the address just checked.
         let client = reqwest::Client::builder()
+            .no_proxy()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(TIMEOUT)
             .resolve(&host, addr)
