@@ -190,14 +190,15 @@ async fn main() {
     // a rotating ten with its breakdown computed from the food's values, as the app stores it.
     sqlx::query(&format!(
         "with p as ({PROFILES}), \
-         foods as (select row_number() over (order by ndb_no) - 1 as k, ndb_no, description from food.foods \
+         foods as (select row_number() over (order by ndb_no) - 1 as k, ndb_no, description, energy_kcal from food.foods \
                    where ndb_no in ('09003', '01077', '16070', '11282', '04053', '01001', '09040', '11529', '20041', '01123')), \
          m as ( \
            insert into wt_meals (profile_id, meal_date, meal_type, name, nutrition_info, created_at) \
            select p.id, current_date - g.d, (array['breakfast', 'lunch', 'dinner'])[s.slot]::wt_meal_type, f.description, \
                   jsonb_build_object('source', 'foods', 'method', 'meal-v1', 'items', jsonb_build_array(jsonb_build_object( \
                     'food_ndb_no', f.ndb_no, 'description', f.description, 'quantity', 100 + 50 * s.slot, 'unit', 'g', \
-                    'grams', 100 + 50 * s.slot, 'energy_kcal', null))), \
+                    'grams', 100 + 50 * s.slot, 'energy_kcal', null)), \
+                    'energy_kcal', round(f.energy_kcal * (100 + 50 * s.slot) / 100, 2)), \
                   (current_date - g.d) + make_time(2 + 5 * s.slot, 0, 0) \
            from p cross join generate_series(0, $2 - 1) as g(d) cross join generate_series(1, 3) as s(slot) \
            join foods f on f.k = (g.d * 3 + s.slot) % (select count(*) from foods) \

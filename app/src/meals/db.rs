@@ -80,12 +80,13 @@ pub async fn insert_meal(
     .await
 }
 
-/// The profile's latest meals, newest first, each with the energy it gave.
+/// The profile's latest meals, newest first, each with the energy it gave (kept in its
+/// `nutrition_info` beside the breakdown, so the list reads no breakdown rows).
 pub async fn recent_meals(conn: &mut PgConnection, profile_id: Uuid, limit: i64) -> sqlx::Result<Vec<MealEntry>> {
     sqlx::query_as(
         "select m.id, m.meal_date, m.meal_type, m.name, m.score, m.nutrition_info #>> '{grade,grade}' as grade, \
-           (select b.amount::float8 from wt_meal_nutrient_breakdown b join wt_nutrients n on n.id = b.nutrient_id \
-              where b.meal_id = m.id and n.name = 'Energy') as energy_kcal \
+           coalesce(m.nutrition_info ->> 'energy_kcal', m.nutrition_info #>> '{consumed,energy_kcal}')::float8 \
+             as energy_kcal \
          from wt_meals m where m.profile_id = $1 order by m.meal_date desc, m.created_at desc limit $2",
     )
     .bind(profile_id)

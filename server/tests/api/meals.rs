@@ -375,3 +375,21 @@ async fn a_meal_holds_a_bounded_number_of_items() {
     let energy = amount(&breakdown(&app, meal).await, "Energy").unwrap();
     assert_eq!(energy, 10.0 * app::meals::logic::intake::MAX_ITEMS as f64);
 }
+
+#[tokio::test]
+async fn the_food_search_finds_whole_words_by_the_index_and_parts_of_words_by_a_scan() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, .. } = app.sign_up("Pal").await;
+    let meal = start_meal(&app, &client, "Search").await;
+    for (q, expected) in [
+        ("milk whole 3.25", "Milk, whole, 3.25% milkfat"),
+        ("apples raw skin", "Apples, raw, with skin"),
+        ("lentil boil", "Lentils, mature seeds, cooked, boiled"),
+        // Inside another word: the index has no such word, the scan finds it.
+        ("awberries", "Strawberries, raw"),
+    ] {
+        let (status, html) = app.get_html(&client, &format!("/meals/{meal}?q={}", q.replace(' ', "+"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(expected), "{q:?} finds {expected:?}");
+    }
+}

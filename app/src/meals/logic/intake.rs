@@ -163,7 +163,7 @@ pub fn diary_meal(items: &[(MealItem, Option<FoodFacts>)]) -> DiaryMeal {
         "method": MEAL_NUTRITION_VERSION,
         "items": only,
         "consumed": plate.as_ref().map(|p| p.totals),
-        "energy_kcal": breakdown.energy_kcal(),
+        "energy_kcal": (!items.is_empty()).then(|| breakdown.energy_kcal()),
         "missing_values": breakdown.missing,
         "not_counted": breakdown.not_counted,
         "grade": grade.map(|g| g.to_json()),

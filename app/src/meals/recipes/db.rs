@@ -342,24 +342,44 @@ async fn portions(conn: &mut PgConnection, foods: &[String]) -> sqlx::Result<Vec
         .collect())
 }
 
-/// Foods whose description has every word (prefix match), most specific first.
+/// Foods whose description has every word, most specific first. The full-text index
+/// (`foods_description_idx`) finds the candidates for the words made of letters (each as a
+/// prefix); every word must then appear in the description as typed. When the index finds
+/// nothing (a word inside another, "berries" in "Strawberries"), the search scans the
+/// descriptions instead, so it never misses what the scan alone would find.
 pub async fn search_foods(conn: &mut PgConnection, words: &[String], limit: i64) -> sqlx::Result<Vec<FoodMatch>> {
     if words.is_empty() {
         return Ok(Vec::new());
     }
     let patterns: Vec<String> = words.iter().map(|w| format!("%{w}%")).collect();
     let first = format!("{}%", words[0]);
-    let rows: Vec<(String, String, String, Option<f64>)> = sqlx::query_as(
-        "select f.ndb_no, f.description, g.name, f.energy_kcal::float8 from food.foods f \
-         join food.food_groups g on g.code = f.food_group \
-         where f.description ilike all($1) \
-         order by (f.description ilike $2) desc, length(f.description), f.description limit $3",
-    )
-    .bind(&patterns)
-    .bind(&first)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
+    // Letters only (search_words keeps letters and digits): digits are tokenised with their
+    // decimal point ("3.25"), so they are left to the pattern check.
+    let prefixes: Vec<String> =
+        words.iter().filter(|w| w.chars().all(char::is_alphabetic)).map(|w| format!("{w}:*")).collect();
+    let mut rows: Vec<(String, String, String, Option<f64>)> = Vec::new();
+    for indexed in [true, false] {
+        if indexed && prefixes.is_empty() {
+            continue;
+        }
+        let filter =
+            if indexed { "to_tsvector('english', f.description) @@ to_tsquery('english', $4) and " } else { "" };
+        rows = sqlx::query_as(&format!(
+            "select f.ndb_no, f.description, g.name, f.energy_kcal::float8 from food.foods f \
+             join food.food_groups g on g.code = f.food_group \
+             where {filter}f.description ilike all($1) \
+             order by (f.description ilike $2) desc, length(f.description), f.description limit $3"
+        ))
+        .bind(&patterns)
+        .bind(&first)
+        .bind(limit)
+        .bind(prefixes.join(" & "))
+        .fetch_all(&mut *conn)
+        .await?;
+        if !rows.is_empty() {
+            break;
+        }
+    }
     let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     let all = portions(conn, &ids).await?;
     Ok(rows
