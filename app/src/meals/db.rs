@@ -38,7 +38,8 @@ pub async fn save_default_targets(
     Ok(())
 }
 
-/// The meals tile's figures in one statement.
+/// The meals tile's figures in one statement (today's energy from the meals' own
+/// `nutrition_info`, as the list reads it, not from the breakdown rows).
 pub async fn tile_figures(
     conn: &mut PgConnection,
     profile_id: Uuid,
@@ -48,10 +49,8 @@ pub async fn tile_figures(
         "select exists (select 1 from wt_meals where profile_id = $1) as any_meal, \
            (select count(*) from wt_meals where profile_id = $1 and meal_date = $2) as meals_today, \
            (select name from wt_meals where profile_id = $1 order by meal_date desc, created_at desc limit 1) as last_meal, \
-           (select sum(b.amount)::float8 from wt_meals m \
-              join wt_meal_nutrient_breakdown b on b.meal_id = m.id \
-              join wt_nutrients n on n.id = b.nutrient_id and n.name = 'Energy' \
-              where m.profile_id = $1 and m.meal_date = $2) as energy_today, \
+           (select sum(coalesce(m.nutrition_info ->> 'energy_kcal', m.nutrition_info #>> '{consumed,energy_kcal}')::float8) \
+              from wt_meals m where m.profile_id = $1 and m.meal_date = $2) as energy_today, \
            (select t.target_value::float8 from wt_nutrient_targets t join wt_nutrients n on n.id = t.nutrient_id \
               where t.profile_id = $1 and t.period = 'daily' and n.name = 'Energy') as energy_target",
     )

@@ -179,6 +179,20 @@ async fn a_meal_made_of_foods_stores_its_nutrients_and_counts_against_the_profil
     assert!(bars.contains(&shown), "{shown} in {bars}");
     assert!(!bars.contains(">Salt<"), "sodium stands for salt");
 
+    // The meals tile set to "Energy today" shows the same figure against the target.
+    sqlx::query(
+        "update wt_profile_modules set tile_config = jsonb_set(coalesce(tile_config, '{}'), '{metric}', '\"energy_today\"') \
+         where profile_id = $1 and module_name = 'meals'",
+    )
+    .bind(me)
+    .execute(&app.admin)
+    .await
+    .unwrap();
+    let (_, dashboard) = app.get_html(&client, "/").await;
+    let tile = dashboard.split("data-module=\"meals\"").nth(1).expect("the meals tile");
+    let tile = &tile[..tile.find("</section>").unwrap_or(tile.len())];
+    assert!(tile.contains(&shown) && tile.contains("today ("), "{tile}");
+
     // Removing the milk (item 2) takes its nutrients away.
     let res = app.send(&client, RemoveMealItem { meal_id: breakfast.to_string(), position: "2".into() }).await;
     assert!(res.status().is_success());
