@@ -294,3 +294,12 @@ mod tests {
         assert!(e.is_empty());
     }
 }
+
+/// A record's id from a form field or a path: anything that is not a UUID (or is longer
+/// than any UUID's text) is a 404, the same answer as another household's id.
+pub fn record_id(raw: &str) -> Result<uuid::Uuid, crate::error::AppError> {
+    if raw.len() > 64 {
+        return Err(crate::error::AppError::NotFound);
+    }
+    uuid::Uuid::parse_str(raw.trim()).map_err(|_| crate::error::AppError::NotFound)
+}

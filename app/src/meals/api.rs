@@ -20,14 +20,6 @@ const LIST_LEN: i64 = 50;
 #[cfg(feature = "ssr")]
 const FOOD_RESULTS: i64 = 15;
 
-#[cfg(feature = "ssr")]
-fn meal_id(raw: &str) -> Result<uuid::Uuid, AppError> {
-    if raw.len() > 64 {
-        return Err(AppError::NotFound);
-    }
-    uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
-}
-
 #[server(endpoint = "meals/log")]
 pub async fn log_meal(#[server(flatten)] form: super::model::MealForm) -> Result<(), AppError> {
     respond(
@@ -80,7 +72,7 @@ pub async fn meal_page(meal_id: String, q: String) -> Result<Paged<MealPageData>
     respond(
         async {
             let caller = Caller::require().await?;
-            let id = self::meal_id(&meal_id)?;
+            let id = crate::input::record_id(&meal_id)?;
             let words = super::recipes::logic::search_words(&q);
             caller
                 .page(move |conn, _| {
@@ -114,7 +106,7 @@ async fn change_items(
         + 'static,
 ) -> Result<(), AppError> {
     let caller = Caller::require().await?;
-    let id = self::meal_id(meal_id)?;
+    let id = crate::input::record_id(meal_id)?;
     caller
         .on_profile(move |conn, _| {
             Box::pin(async move {
@@ -232,7 +224,7 @@ pub async fn update_meal(meal_id: String, #[server(flatten)] form: super::model:
     respond(
         async {
             let caller = Caller::require().await?;
-            let id = self::meal_id(&meal_id)?;
+            let id = crate::input::record_id(&meal_id)?;
             caller
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
@@ -256,7 +248,7 @@ pub async fn delete_meal(meal_id: String) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let id = self::meal_id(&meal_id)?;
+            let id = crate::input::record_id(&meal_id)?;
             let found = caller
                 .as_user(move |conn| Box::pin(async move { Ok(super::db::delete_meal(conn, id).await?) }))
                 .await?;

@@ -11,14 +11,6 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{db::Caller, error::respond};
 
-#[cfg(feature = "ssr")]
-fn item_id(raw: &str) -> Result<uuid::Uuid, AppError> {
-    if raw.len() > 64 {
-        return Err(AppError::NotFound);
-    }
-    uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
-}
-
 /// The pantry page: one page of the household's items in stock, by location and order.
 #[server(endpoint = "pantry/page")]
 pub async fn pantry_page(location: String, sort: String, page: String) -> Result<Paged<PantryList>, AppError> {
@@ -83,7 +75,7 @@ async fn change_item(
         + 'static,
 ) -> Result<(), AppError> {
     let caller = Caller::require().await?;
-    let id = self::item_id(item_id)?;
+    let id = crate::input::record_id(item_id)?;
     let found = caller.on_profile(move |conn, scope| work(conn, scope, id)).await?;
     if !found {
         return Err(AppError::NotFound);
@@ -122,7 +114,7 @@ pub async fn pantry_item_page(item_id: String) -> Result<Paged<super::model::Pan
     respond(
         async {
             let caller = Caller::require().await?;
-            let id = self::item_id(&item_id)?;
+            let id = crate::input::record_id(&item_id)?;
             caller
                 .page(move |conn, _| Box::pin(async move { super::db::get(conn, id).await?.ok_or(AppError::NotFound) }))
                 .await

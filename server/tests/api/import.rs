@@ -68,7 +68,7 @@ async fn a_pasted_page_becomes_a_recipe_whose_foods_are_proposed_then_confirmed(
     assert!(rows[2].4.is_some_and(|g| (25.0..30.0).contains(&g)), "2 tbsp of an oil by its density: {:?}", rows[2]);
 
     let (_, html) = app.get_html(&client, &format!("/recipes/{id}")).await;
-    assert_eq!(html.matches("data-testid=\"proposed\"").count(), 4.min(rows.iter().filter(|r| r.3.is_some()).count()));
+    assert_eq!(html.matches("data-testid=\"proposed\"").count(), rows.iter().filter(|r| r.3.is_some()).count());
     let first: Uuid =
         sqlx::query_scalar("select id from wt_recipe_ingredients where recipe_id = $1 and sort_order = 1")
             .bind(id)
@@ -180,10 +180,7 @@ async fn bad_or_empty_input_gets_a_message_and_a_page_without_a_recipe_a_draft()
         ("", &*"a".repeat(app::meals::recipes::import::MAX_PAGE_BYTES + 1), "html"),
     ] {
         let res = app.send(&client, ImportRecipe { url: url.into(), html: html.into() }).await;
-        let status = res.status();
-        let text = res.text().await.unwrap();
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{url:?}: {text}");
-        let res = app.send(&client, ImportRecipe { url: url.into(), html: html.into() }).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{url:?}");
         let body: serde_json::Value = res.json().await.unwrap();
         assert!(field(&body, name).is_some(), "{name}: {body}");
     }

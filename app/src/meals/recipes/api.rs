@@ -17,12 +17,6 @@ const LIST_LEN: i64 = 200;
 #[cfg(feature = "ssr")]
 const FOOD_RESULTS: i64 = 15;
 
-/// A recipe or ingredient id from a form; anything else is a 404.
-#[cfg(feature = "ssr")]
-fn id_from_form(raw: &str) -> Result<uuid::Uuid, AppError> {
-    uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::NotFound)
-}
-
 /// Runs `work` on a recipe this household may change, in the caller's transaction, and returns
 /// the recipe's id. Another household's recipe (even a public one) or a malformed id is a 404,
 /// and `work` does not run.
@@ -31,7 +25,7 @@ async fn edit_recipe<T: Send + 'static>(
     recipe_id: &str,
     work: impl for<'c> FnOnce(&'c mut sqlx::PgConnection, uuid::Uuid) -> crate::db::Work<'c, T> + Send + 'static,
 ) -> Result<uuid::Uuid, AppError> {
-    let id = id_from_form(recipe_id)?;
+    let id = crate::input::record_id(recipe_id)?;
     Caller::require()
         .await?
         .as_user(move |conn| {
@@ -117,7 +111,7 @@ pub async fn recipes_page() -> Result<Paged<Vec<RecipeSummary>>, AppError> {
 pub async fn get_recipe(recipe_id: String) -> Result<RecipeDetail, AppError> {
     respond(
         async {
-            let id = id_from_form(&recipe_id)?;
+            let id = crate::input::record_id(&recipe_id)?;
             Caller::require()
                 .await?
                 .as_user(move |conn| {
@@ -136,7 +130,7 @@ pub async fn recipe_page(recipe_id: String, q: String) -> Result<Paged<RecipePag
     respond(
         async {
             let caller = Caller::require().await?;
-            let id = id_from_form(&recipe_id)?;
+            let id = crate::input::record_id(&recipe_id)?;
             let words = super::logic::search_words(&q);
             caller
                 .page(move |conn, _| {
@@ -218,7 +212,7 @@ pub async fn add_ingredient(
 pub async fn remove_ingredient(recipe_id: String, ingredient_id: String) -> Result<(), AppError> {
     respond(
         async {
-            let ingredient = id_from_form(&ingredient_id)?;
+            let ingredient = crate::input::record_id(&ingredient_id)?;
             let id = edit_recipe(&recipe_id, move |conn, id| {
                 Box::pin(async move {
                     if !super::db::delete_ingredient(conn, id, ingredient).await? {
@@ -263,7 +257,7 @@ pub async fn log_recipe_meal(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let id = id_from_form(&recipe_id)?;
+            let id = crate::input::record_id(&recipe_id)?;
             let caller = Caller::require().await?;
             caller
                 .on_profile(move |conn, scope| {
@@ -287,25 +281,27 @@ pub async fn log_recipe_meal(
     )
 }
 
-/// The page to import: fetched from `url`, or `html` as pasted or uploaded. Field errors
-/// name the field to fix.
+/// What the importer reads on the page to import: fetched from `url`, or `html` as pasted
+/// (then `url`, when given, is only its source). Field errors name the field to fix.
 #[cfg(feature = "ssr")]
-async fn page_to_import(url: &str, html: String) -> Result<(String, Option<String>), AppError> {
-    use super::import::fetch::{fetch_page, FetchPolicy};
+async fn read_draft(url: &str, html: String) -> Result<super::import::ImportPreview, AppError> {
+    use super::import::fetch::{fetch_page, parse_url, FetchPolicy};
     use crate::error::FieldErrors;
     if html.len() > super::import::MAX_PAGE_BYTES {
         return Err(FieldErrors::single("html", "The page is larger than 2 MB."));
     }
-    if !html.trim().is_empty() {
-        let url = (!url.trim().is_empty()).then(|| super::import::fetch::parse_url(url).ok().map(|u| u.to_string()));
-        return Ok((html, url.flatten()));
-    }
-    if url.trim().is_empty() {
+    let (page, source_url) = if !html.trim().is_empty() {
+        (html, parse_url(url).ok().map(|u| u.to_string()))
+    } else if url.trim().is_empty() {
         return Err(FieldErrors::single("url", "Enter the recipe's web address, or paste the page below."));
-    }
-    let policy = use_context::<FetchPolicy>().unwrap_or_default();
-    let (page, final_url) = fetch_page(url, policy).await.map_err(|e| FieldErrors::single("url", e.to_string()))?;
-    Ok((page, Some(final_url)))
+    } else {
+        let policy = use_context::<FetchPolicy>().unwrap_or_default();
+        let (page, final_url) = fetch_page(url, policy).await.map_err(|e| FieldErrors::single("url", e.to_string()))?;
+        (page, Some(final_url))
+    };
+    let mut draft = super::import::read_page(page).await?.unwrap_or_default();
+    draft.source_url = draft.source_url.or(source_url);
+    Ok(super::import::preview(draft))
 }
 
 /// What the importer reads on a page, without saving anything: `POST` `url` (fetched) or
@@ -315,10 +311,7 @@ pub async fn parse_recipe(url: String, html: String) -> Result<super::import::Im
     respond(
         async {
             Caller::require().await?;
-            let (page, source_url) = page_to_import(&url, html).await?;
-            let mut draft = super::import::read_page(page).await?.unwrap_or_default();
-            draft.source_url = draft.source_url.or(source_url);
-            Ok(super::import::preview(draft))
+            read_draft(&url, html).await
         }
         .await,
     )
@@ -332,10 +325,7 @@ pub async fn import_recipe(url: String, html: String) -> Result<(), AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
-            let (page, source_url) = page_to_import(&url, html).await?;
-            let mut draft = super::import::read_page(page).await?.unwrap_or_default();
-            draft.source_url = draft.source_url.or(source_url);
-            let preview = super::import::preview(draft);
+            let preview = read_draft(&url, html).await?;
             let id = caller
                 .on_profile(move |conn, scope| {
                     Box::pin(async move {
@@ -372,7 +362,7 @@ pub async fn import_recipe(url: String, html: String) -> Result<(), AppError> {
 pub async fn confirm_ingredient(recipe_id: String, ingredient_id: String) -> Result<(), AppError> {
     respond(
         async {
-            let ingredient = id_from_form(&ingredient_id)?;
+            let ingredient = crate::input::record_id(&ingredient_id)?;
             let id = edit_recipe(&recipe_id, move |conn, id| {
                 Box::pin(async move {
                     if !super::db::confirm_ingredient(conn, id, ingredient).await? {
