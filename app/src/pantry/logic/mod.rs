@@ -6,6 +6,10 @@
 //! safe indefinitely but best within 3 to 4 months. WellTrack proposes the
 //! short end of each range (3 days, 3 months); the person can change it.
 
+pub mod deduct;
+pub mod matching;
+pub mod use_it_up;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
