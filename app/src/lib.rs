@@ -28,8 +28,8 @@ use leptos_router::{
 use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
 use dashboard::views::DashboardPage;
 use health::views::HealthPage;
-use meals::views::{MealPage, MealsPage, RecipePage, RecipesPage};
-use pantry::views::{PantryItemPage, PantryPage};
+use meals::views::{CookPage, MealPage, MealsPage, RecipePage, RecipesPage};
+use pantry::views::{LeftoversPage, PantryItemPage, PantryPage, UseItUpPage};
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
 use ui::not_found::NotFoundPage;
@@ -73,9 +73,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/meals") view=MealsPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes") view=RecipesPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes/:id") view=RecipePage ssr=ssr.clone()/>
+                <Route path=path!("/recipes/:id/cooked") view=CookPage ssr=ssr.clone()/>
                 <Route path=path!("/meals/:id") view=MealPage ssr=ssr.clone()/>
                 <Route path=path!("/pantry") view=PantryPage ssr=ssr.clone()/>
                 <Route path=path!("/pantry/:id") view=PantryItemPage ssr=ssr.clone()/>
+                <Route path=path!("/leftovers") view=LeftoversPage ssr=ssr.clone()/>
+                <Route path=path!("/use-it-up") view=UseItUpPage ssr=ssr.clone()/>
                 <Route path=path!("/workouts") view=WorkoutsPage ssr=ssr.clone()/>
                 <Route path=path!("/recovery") view=RecoveryPage ssr=ssr.clone()/>
                 <Route path=path!("/profiles") view=ProfilesPage ssr=ssr.clone()/>

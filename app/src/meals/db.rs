@@ -79,6 +79,28 @@ pub async fn insert_meal(
     .await
 }
 
+/// A meal known only by its name (a leftover whose recipe was deleted): no nutrition.
+pub async fn insert_named_meal(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    name: &str,
+    servings: f64,
+    meal_type: super::model::MealType,
+    meal_date: chrono::NaiveDate,
+) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "insert into wt_meals (profile_id, meal_date, meal_type, name, servings_consumed) \
+         values ($1, $2, $3, $4, $5) returning id",
+    )
+    .bind(profile_id)
+    .bind(meal_date)
+    .bind(meal_type)
+    .bind(name)
+    .bind(servings)
+    .fetch_one(conn)
+    .await
+}
+
 /// The profile's latest meals, newest first, each with the energy it gave (kept in its
 /// `nutrition_info` beside the breakdown, so the list reads no breakdown rows).
 pub async fn recent_meals(conn: &mut PgConnection, profile_id: Uuid, limit: i64) -> sqlx::Result<Vec<MealEntry>> {

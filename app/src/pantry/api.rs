@@ -122,3 +122,129 @@ pub async fn pantry_item_page(item_id: String) -> Result<Paged<super::model::Pan
         .await,
     )
 }
+
+/// How many leftovers the page lists.
+#[cfg(feature = "ssr")]
+const LEFTOVERS_LEN: i64 = 100;
+
+/// The leftovers page: what the household has left over, soonest eat-by first.
+#[server(endpoint = "leftovers/page")]
+pub async fn leftovers_page() -> Result<Paged<super::model::LeftoversPage>, AppError> {
+    respond(
+        async {
+            Caller::require()
+                .await?
+                .page(|conn, scope| {
+                    Box::pin(async move {
+                        let leftovers = super::db::leftovers(conn, LEFTOVERS_LEN).await?;
+                        Ok(super::model::LeftoversPage { leftovers, today: scope.today })
+                    })
+                })
+                .await
+        }
+        .await,
+    )
+}
+
+/// Eats (some of) a leftover: logged as a meal for whoever ate it (with the recipe's
+/// nutrition for the servings eaten, when the recipe is still there), and what is left goes
+/// down; nothing left marks it eaten.
+#[server(endpoint = "leftovers/eat")]
+pub async fn eat_leftover(#[server(flatten)] form: super::logic::EatLeftoverForm) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&form.leftover_id)?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let leftover = super::db::leftover_for_update(conn, id).await?.ok_or(AppError::NotFound)?;
+                        let household: Vec<uuid::Uuid> = crate::profiles::db::list_chips(conn, scope.user_id)
+                            .await?
+                            .into_iter()
+                            .map(|p| p.id)
+                            .collect();
+                        let (profile, servings, meal_type, meal_date) =
+                            super::logic::parse_eat(&form, &household, leftover.quantity, scope.today)
+                                .map_err(AppError::Invalid)?;
+                        let logged = match leftover.source_recipe_id {
+                            Some(recipe) => {
+                                crate::meals::recipes::db::log_as_meal(
+                                    conn, profile, recipe, servings, meal_type, meal_date,
+                                )
+                                .await?
+                            }
+                            None => false,
+                        };
+                        if !logged {
+                            crate::meals::db::insert_named_meal(
+                                conn,
+                                profile,
+                                &leftover.name,
+                                servings,
+                                meal_type,
+                                meal_date,
+                            )
+                            .await?;
+                        }
+                        let left = leftover.quantity.map_or(0.0, |q| q - servings);
+                        super::db::set_leftover_quantity(conn, id, if left < 1e-6 { 0.0 } else { left }).await?;
+                        Ok(())
+                    })
+                })
+                .await?;
+            leptos_axum::redirect("/leftovers");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Throws a leftover away.
+#[server(endpoint = "leftovers/discard")]
+pub async fn discard_leftover(leftover_id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&leftover_id)?;
+            let found = caller
+                .as_user(move |conn| Box::pin(async move { Ok(super::db::discard_leftover(conn, id).await?) }))
+                .await?;
+            if !found {
+                return Err(AppError::NotFound);
+            }
+            leptos_axum::redirect("/leftovers");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// How many recipes the use-it-up page suggests, and how many it reads.
+#[cfg(feature = "ssr")]
+const SUGGESTIONS: usize = 20;
+#[cfg(feature = "ssr")]
+const RECIPES_READ: i64 = 1_000;
+
+/// The use-it-up page: what expires in the next days, and the household's recipes ranked by
+/// how many of those items they use and how much of them is in stock.
+#[server(endpoint = "pantry/use-it-up")]
+pub async fn use_it_up_page() -> Result<Paged<super::model::UseItUpPage>, AppError> {
+    respond(
+        async {
+            Caller::require()
+                .await?
+                .page(|conn, scope| {
+                    Box::pin(async move {
+                        let days = super::logic::use_it_up::USE_IT_UP_DAYS;
+                        let (names, expiring) = super::db::use_it_up(conn, scope.today, days).await?;
+                        let recipes = crate::meals::recipes::db::recipes_with_ingredients(conn, RECIPES_READ).await?;
+                        let suggestions = super::logic::use_it_up::rank(&recipes, &names, SUGGESTIONS);
+                        Ok(super::model::UseItUpPage { expiring, suggestions, days, today: scope.today })
+                    })
+                })
+                .await
+        }
+        .await,
+    )
+}

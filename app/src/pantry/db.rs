@@ -131,3 +131,155 @@ pub async fn expiring(
 pub async fn in_stock_count(conn: &mut PgConnection) -> sqlx::Result<i64> {
     sqlx::query_scalar("select count(*) from wt_pantry_items where is_available").fetch_one(conn).await
 }
+
+/// The most items a cook compares with (soonest expiry first): a household's pantry is far
+/// smaller; the bound keeps one cook's work bounded.
+pub const MAX_STOCK: i64 = 2_000;
+
+/// The household's items in stock for a cook, soonest expiry first; `lock` holds them until
+/// the transaction ends, so two cooks at once do not both take the same milk.
+pub async fn stock(conn: &mut PgConnection, lock: bool) -> sqlx::Result<Vec<crate::pantry::logic::deduct::Stock>> {
+    let rows: Vec<(Uuid, String, Option<f64>, Option<String>, Option<NaiveDate>)> = sqlx::query_as(if lock {
+        "select id, name, quantity::float8, unit, expiry_date from wt_pantry_items where is_available \
+         order by expiry_date nulls last, id limit $1 for update"
+    } else {
+        "select id, name, quantity::float8, unit, expiry_date from wt_pantry_items where is_available \
+         order by expiry_date nulls last, id limit $1"
+    })
+    .bind(MAX_STOCK)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, quantity, unit, expiry_date)| crate::pantry::logic::deduct::Stock {
+            id,
+            name,
+            quantity,
+            unit,
+            expiry_date,
+        })
+        .collect())
+}
+
+/// Stores what a cook left of each item (0 = used up, no longer listed), in one statement.
+pub async fn apply_takes(conn: &mut PgConnection, takes: &[crate::pantry::logic::deduct::Take]) -> sqlx::Result<()> {
+    if takes.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = takes.iter().map(|t| t.item_id).collect();
+    let left: Vec<f64> = takes.iter().map(|t| t.left).collect();
+    sqlx::query(
+        "update wt_pantry_items i set quantity = t.remaining, is_available = t.remaining > 0 \
+         from unnest($1::uuid[], $2::float8[]) as t(id, remaining) where i.id = t.id",
+    )
+    .bind(&ids)
+    .bind(&left)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Names of the items in stock and whether each expires from `today` to `today + days`;
+/// and the items that expire by then (expired ones included), soonest first.
+pub async fn use_it_up(
+    conn: &mut PgConnection,
+    today: NaiveDate,
+    days: i64,
+) -> sqlx::Result<(Vec<crate::pantry::logic::use_it_up::StockName>, Vec<PantryItem>)> {
+    let rows: Vec<(String, Option<NaiveDate>)> = sqlx::query_as(
+        "select name, expiry_date from wt_pantry_items where is_available \
+         order by expiry_date nulls last, id limit $1",
+    )
+    .bind(MAX_STOCK)
+    .fetch_all(&mut *conn)
+    .await?;
+    let last = today + chrono::Days::new(days.max(0) as u64);
+    let names = rows
+        .into_iter()
+        .map(|(name, expiry)| crate::pantry::logic::use_it_up::StockName {
+            name,
+            expiring: expiry.is_some_and(|d| d >= today && d <= last),
+        })
+        .collect();
+    let sql = format!(
+        "select {COLUMNS} from wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
+         where i.is_available and i.expiry_date <= $1 order by i.expiry_date, lower(i.name), i.id limit 100"
+    );
+    let expiring = sqlx::query_as(&sql).bind(last).fetch_all(conn).await?;
+    Ok((names, expiring))
+}
+
+/// A leftover as the page lists it.
+const LEFTOVER_COLUMNS: &str = "l.id, l.name, l.quantity::float8 as quantity, l.unit, l.source_recipe_id, \
+     l.location, l.stored_date, l.expiry_date, p.display_name as stored_by";
+
+/// A new leftover of a profile (servings of a recipe, or another amount); returns its id.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_leftover(
+    conn: &mut PgConnection,
+    profile_id: Uuid,
+    name: &str,
+    quantity: f64,
+    unit: &str,
+    source_recipe_id: Option<Uuid>,
+    location: Location,
+    stored_date: NaiveDate,
+    expiry_date: NaiveDate,
+) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "insert into wt_leftovers (profile_id, name, quantity, unit, source_recipe_id, location, stored_date, \
+           expiry_date) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+    )
+    .bind(profile_id)
+    .bind(name)
+    .bind(quantity)
+    .bind(unit)
+    .bind(source_recipe_id)
+    .bind(location)
+    .bind(stored_date)
+    .bind(expiry_date)
+    .fetch_one(conn)
+    .await
+}
+
+/// The household's leftovers not yet eaten or thrown away, soonest expiry first.
+pub async fn leftovers(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<super::model::Leftover>> {
+    sqlx::query_as(&format!(
+        "select {LEFTOVER_COLUMNS} from wt_leftovers l join wt_profiles p on p.id = l.profile_id \
+         where not l.is_consumed order by l.expiry_date nulls last, l.stored_date, l.id limit $1"
+    ))
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// One leftover not yet eaten, locked until the transaction ends; `None` when the household
+/// has no such leftover.
+pub async fn leftover_for_update(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<super::model::Leftover>> {
+    sqlx::query_as(&format!(
+        "select {LEFTOVER_COLUMNS} from wt_leftovers l join wt_profiles p on p.id = l.profile_id \
+         where l.id = $1 and not l.is_consumed for update of l"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Sets what is left of a leftover; nothing left marks it eaten.
+pub async fn set_leftover_quantity(conn: &mut PgConnection, id: Uuid, left: f64) -> sqlx::Result<()> {
+    sqlx::query("update wt_leftovers set quantity = $2, is_consumed = $2 <= 0 where id = $1")
+        .bind(id)
+        .bind(left.max(0.0))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Throws a leftover away (kept, as consumed, for history); `false` when there is none.
+pub async fn discard_leftover(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
+    let done = sqlx::query("update wt_leftovers set is_consumed = true where id = $1 and not is_consumed")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

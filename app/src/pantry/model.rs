@@ -129,3 +129,48 @@ pub fn freshness_badge(expiry: Option<NaiveDate>, today: NaiveDate) -> Option<(&
         Freshness::Fine | Freshness::NoDate => None,
     }
 }
+
+/// A leftover on the leftovers page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Leftover {
+    pub id: Uuid,
+    pub name: String,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub source_recipe_id: Option<Uuid>,
+    pub location: Location,
+    pub stored_date: NaiveDate,
+    pub expiry_date: Option<NaiveDate>,
+    /// The profile that stored it.
+    pub stored_by: String,
+}
+
+impl Leftover {
+    /// "2 servings", "300 g".
+    pub fn amount(&self) -> String {
+        let q = self.quantity.map(crate::meals::logic::recipe::trim_number).unwrap_or_default();
+        match (self.quantity, self.unit.as_deref()) {
+            (Some(q1), Some("servings")) if (q1 - 1.0).abs() < 1e-9 => "1 serving".into(),
+            (Some(_), Some(u)) => format!("{q} {u}"),
+            (Some(_), None) => q,
+            (None, _) => String::new(),
+        }
+    }
+}
+
+/// The leftovers page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeftoversPage {
+    pub leftovers: Vec<Leftover>,
+    pub today: NaiveDate,
+}
+
+/// The use-it-up page: what expires in the next days, and recipes that use it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UseItUpPage {
+    pub expiring: Vec<PantryItem>,
+    pub suggestions: Vec<super::logic::use_it_up::Suggestion>,
+    pub days: i64,
+    pub today: NaiveDate,
+}

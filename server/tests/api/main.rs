@@ -10,6 +10,7 @@ mod engine;
 mod hardening;
 mod health;
 mod import;
+mod kitchen;
 mod meals;
 mod pantry;
 mod privileges;

@@ -281,6 +281,101 @@ pub async fn log_recipe_meal(
     )
 }
 
+/// The "I cooked this" page: the recipe and what the pantry has and lacks for `servings`
+/// (a GET parameter, so the check updates without JavaScript; the recipe's own servings when
+/// empty or out of range).
+#[server(endpoint = "recipes/cook-page")]
+pub async fn cook_page(recipe_id: String, servings: String) -> Result<Paged<super::model::CookPage>, AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&recipe_id)?;
+            caller
+                .page(move |conn, _| {
+                    Box::pin(async move {
+                        let (title, recipe_servings, needs) =
+                            super::db::cook_needs(conn, id).await?.ok_or(AppError::NotFound)?;
+                        let base = f64::from(recipe_servings.unwrap_or(1).max(1));
+                        let servings_made = super::logic::servings_made_or(&servings, base);
+                        let stock = crate::pantry::db::stock(conn, false).await?;
+                        let factor = cook_factor(servings_made, recipe_servings);
+                        let check = crate::pantry::logic::deduct::plan(&needs, factor, &stock);
+                        Ok(super::model::CookPage { recipe_id: id, title, recipe_servings, servings_made, check })
+                    })
+                })
+                .await
+        }
+        .await,
+    )
+}
+
+/// How many times the recipe's amounts a cook of `made` servings takes (the amounts are the
+/// servings made when the recipe does not say its servings).
+#[cfg(feature = "ssr")]
+fn cook_factor(made: f64, recipe_servings: Option<i32>) -> f64 {
+    match recipe_servings {
+        Some(s) if s > 0 => made / f64::from(s),
+        _ => 1.0,
+    }
+}
+
+/// "I cooked this": each profile's portion is logged as a meal on that profile (its own
+/// targets; a half portion counts half), the ingredients for the servings made are taken from
+/// the pantry (units converted; what is missing was listed on the page), and what is left is
+/// stored as a leftover with its eat-by date. One transaction: all of it or none.
+#[server(endpoint = "recipes/cook")]
+pub async fn cook_recipe(#[server(flatten)] form: super::model::CookForm) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&form.recipe_id)?;
+            caller
+                .on_profile(move |conn, scope| {
+                    Box::pin(async move {
+                        let household: Vec<uuid::Uuid> = crate::profiles::db::list_chips(conn, scope.user_id)
+                            .await?
+                            .into_iter()
+                            .map(|p| p.id)
+                            .collect();
+                        let (title, recipe_servings, needs) =
+                            super::db::cook_needs(conn, id).await?.ok_or(AppError::NotFound)?;
+                        let draft =
+                            super::logic::parse_cook(&form, &household, scope.today).map_err(AppError::Invalid)?;
+                        for (profile, servings) in &draft.portions {
+                            super::db::log_as_meal(conn, *profile, id, *servings, draft.meal_type, draft.meal_date)
+                                .await?;
+                        }
+                        if draft.deduct {
+                            let stock = crate::pantry::db::stock(conn, true).await?;
+                            let factor = cook_factor(draft.servings_made, recipe_servings);
+                            let plan = crate::pantry::logic::deduct::plan(&needs, factor, &stock);
+                            crate::pantry::db::apply_takes(conn, &plan.takes).await?;
+                        }
+                        if let Some((left, location, expiry)) = draft.leftover {
+                            crate::pantry::db::insert_leftover(
+                                conn,
+                                scope.profile_id,
+                                &title,
+                                left,
+                                "servings",
+                                Some(id),
+                                location,
+                                draft.meal_date,
+                                expiry,
+                            )
+                            .await?;
+                        }
+                        Ok(())
+                    })
+                })
+                .await?;
+            leptos_axum::redirect("/meals");
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// What the importer reads on the page to import: fetched from `url`, or `html` as pasted
 /// (then `url`, when given, is only its source). Field errors name the field to fix.
 #[cfg(feature = "ssr")]

@@ -434,3 +434,75 @@ pub async fn refresh_nutrition(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx
     .await?;
     Ok(())
 }
+
+/// What cooking a recipe needs: its title, its servings and each ingredient with its food's
+/// description and density; `None` when this household cannot see the recipe.
+pub async fn cook_needs(
+    conn: &mut PgConnection,
+    recipe_id: Uuid,
+) -> sqlx::Result<Option<(String, Option<i32>, Vec<crate::pantry::logic::deduct::Needed>)>> {
+    let head: Option<(String, Option<i32>)> = sqlx::query_as(
+        "select title, servings from wt_recipes where id = $1 \
+         union all \
+         select title, servings from wt_public_recipes where id = $1 and not exists (select 1 from wt_recipes where id = $1) \
+         limit 1",
+    )
+    .bind(recipe_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((title, servings)) = head else { return Ok(None) };
+    type Row = (String, Option<String>, Option<String>, Option<f64>, Option<String>, Option<f64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "select i.ingredient_name, i.food_ndb_no, f.description, i.quantity::float8, i.unit, i.grams::float8 \
+         from wt_recipe_ingredients i left join food.foods f on f.ndb_no = i.food_ndb_no \
+         where i.recipe_id = $1 order by i.sort_order nulls last, i.created_at",
+    )
+    .bind(recipe_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let foods: Vec<String> = rows.iter().filter_map(|r| r.1.clone()).collect();
+    let measures = portions(conn, &foods).await?;
+    let needs = rows
+        .into_iter()
+        .map(|(name, ndb_no, food, quantity, unit, grams)| {
+            let density = ndb_no.as_ref().and_then(|n| {
+                crate::meals::logic::units::density_from_measures(
+                    measures.iter().filter(|(id, _)| id == n).map(|(_, p)| (p.amount, p.description.as_str(), p.grams)),
+                )
+            });
+            crate::pantry::logic::deduct::Needed { name, food, quantity, unit, grams, density }
+        })
+        .collect();
+    Ok(Some((title, servings, needs)))
+}
+
+/// The household's recipes (most recently changed first, at most `limit`) with their
+/// ingredients' names and foods, for the use-it-up ranking.
+pub async fn recipes_with_ingredients(
+    conn: &mut PgConnection,
+    limit: i64,
+) -> sqlx::Result<Vec<crate::pantry::logic::use_it_up::RecipeStock>> {
+    let rows: Vec<(Uuid, String, Vec<String>, Vec<Option<String>>)> = sqlx::query_as(
+        "select r.id, r.title, \
+           coalesce(array_agg(i.ingredient_name order by i.sort_order nulls last, i.created_at) \
+             filter (where i.id is not null), '{}'), \
+           coalesce(array_agg(f.description order by i.sort_order nulls last, i.created_at) \
+             filter (where i.id is not null), '{}') \
+         from (select id, title, updated_at from wt_recipes where profile_id is not null \
+               order by updated_at desc limit $1) r \
+         left join wt_recipe_ingredients i on i.recipe_id = r.id \
+         left join food.foods f on f.ndb_no = i.food_ndb_no \
+         group by r.id, r.title, r.updated_at order by r.updated_at desc",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(recipe_id, title, names, foods)| crate::pantry::logic::use_it_up::RecipeStock {
+            recipe_id,
+            title,
+            ingredients: names.into_iter().zip(foods).collect(),
+        })
+        .collect())
+}

@@ -145,6 +145,108 @@ pub fn meal_nutrition_info(
     })
 }
 
+/// A portion's key in the cook form is this and the profile's id (`portions[p<id>]`): a key
+/// starting with a digit would read as a list index to the form decoder.
+pub const PORTION_KEY_PREFIX: &str = "p";
+
+/// The cook form's field for a profile's portion.
+pub fn portion_field(profile: Uuid) -> String {
+    format!("portions[{PORTION_KEY_PREFIX}{profile}]")
+}
+
+/// The most servings one cook makes.
+pub const MAX_SERVINGS_MADE: f64 = 100.0;
+/// The most one person eats at one meal, in servings.
+pub const MAX_PORTION: f64 = 20.0;
+
+/// The servings of a "check the pantry" link or the cook form: 1/4 to 100, else `default`.
+pub fn servings_made_or(raw: &str, default: f64) -> f64 {
+    if raw.len() > 16 {
+        return default;
+    }
+    parse_quantity(raw).ok().filter(|s| (0.25..=MAX_SERVINGS_MADE).contains(s)).unwrap_or(default)
+}
+
+/// Checks "I cooked this". `household` is the account's profiles in their order: a portion
+/// for any other id is refused. Portions are servings (a child's half portion is 0.5); their
+/// sum may not pass the servings made, and what is left (when kept) becomes a leftover with
+/// the food-safety default expiry unless one is given (from the meal's day to a year on).
+pub fn parse_cook(form: &CookForm, household: &[Uuid], today: chrono::NaiveDate) -> Result<CookDraft, FieldErrors> {
+    use crate::pantry::logic::{leftover_expiry, Location};
+    let mut errors = FieldErrors::new();
+    let servings_made = match parse_quantity(&form.servings_made) {
+        Ok(s) if (0.25..=MAX_SERVINGS_MADE).contains(&s) => Some(s),
+        _ => {
+            errors.add("servings_made", "Enter the servings made, from 1/4 to 100.");
+            None
+        }
+    };
+    let mut portions = Vec::new();
+    if form.portions.len() > household.len() {
+        errors.add("portions", "Give a portion for the household's profiles only.");
+    } else {
+        for (key, raw) in &form.portions {
+            let field = format!("portions[{key}]");
+            let id = key.strip_prefix(PORTION_KEY_PREFIX).unwrap_or_default();
+            let Some(profile) = Uuid::parse_str(id).ok().filter(|id| household.contains(id)) else {
+                errors.add("portions", "Give a portion for the household's profiles only.");
+                break;
+            };
+            if raw.trim().is_empty() || raw.trim() == "0" {
+                continue;
+            }
+            match parse_quantity(raw) {
+                Ok(s) if s <= MAX_PORTION => portions.push((profile, s)),
+                _ => errors.add(&field, "Enter the servings eaten, from 1/4 to 20, or leave it empty."),
+            }
+        }
+    }
+    portions.sort_by_key(|(id, _)| household.iter().position(|h| h == id));
+    let eaten: f64 = portions.iter().map(|p| p.1).sum();
+    if let Some(made) = servings_made {
+        if eaten > made + 1e-9 {
+            errors
+                .add("portions", format!("The portions add up to {}, more than the {} made.", trim(eaten), trim(made)));
+        }
+    }
+    let meal_type = crate::meals::logic::meal_form::parse_meal_type(&form.meal_type, &mut errors);
+    let meal_date = crate::meals::logic::meal_form::parse_meal_date(&form.meal_date, today, &mut errors);
+    let location = match form.leftover_location.trim() {
+        "" | "fridge" => Some(Location::Fridge),
+        "freezer" => Some(Location::Freezer),
+        "none" => None,
+        _ => {
+            errors.add("leftover_location", "Choose fridge, freezer or not kept.");
+            None
+        }
+    };
+    let expiry = match (meal_date, form.leftover_expiry.trim()) {
+        (Some(_), "") | (None, _) => None,
+        (Some(day), raw) => {
+            let range = crate::input::DateRange {
+                earliest: day,
+                latest: day.checked_add_days(chrono::Days::new(366)).unwrap_or(day),
+                too_late: "Enter a date within a year of the meal.",
+            };
+            crate::input::date(&mut errors, "leftover_expiry", raw, range, None)
+        }
+    };
+    match (servings_made, meal_type, meal_date) {
+        (Some(made), Some(meal_type), Some(meal_date)) if errors.is_empty() => {
+            let left = ((made - eaten) * 1000.0).round() / 1000.0;
+            let leftover = location
+                .filter(|_| left > 0.0)
+                .map(|loc| (left, loc, expiry.unwrap_or_else(|| leftover_expiry(meal_date, loc))));
+            Ok(CookDraft { servings_made: made, portions, meal_type, meal_date, leftover, deduct: form.deduct == "on" })
+        }
+        _ => Err(errors),
+    }
+}
+
+fn trim(v: f64) -> String {
+    crate::meals::logic::recipe::trim_number(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +343,66 @@ mod tests {
         assert!(info["grade"]["grade"].is_string());
         let bare = meal_nutrition_info(Uuid::nil(), 1.0, None);
         assert!(bare["consumed"].is_null() && bare["grade"].is_null());
+    }
+
+    fn cook(made: &str, portions: &[(Uuid, &str)]) -> CookForm {
+        CookForm {
+            servings_made: made.into(),
+            portions: portions.iter().map(|(id, p)| (format!("p{id}"), p.to_string())).collect(),
+            meal_type: "dinner".into(),
+            meal_date: "2026-12-03".into(),
+            deduct: "on".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_cook_logs_each_portion_and_keeps_the_rest() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let (parent, child) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let household = [parent, child];
+        let draft = parse_cook(&cook("4", &[(child, "1/2"), (parent, "1.5")]), &household, today).unwrap();
+        assert_eq!(draft.portions, [(parent, 1.5), (child, 0.5)], "in the household's order");
+        let (left, location, expiry) = draft.leftover.unwrap();
+        assert_eq!((left, location), (2.0, crate::pantry::logic::Location::Fridge));
+        assert_eq!(expiry, chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(), "USDA's 3 days");
+        assert!(draft.deduct);
+        let mut form = cook("4", &[(parent, "1")]);
+        form.leftover_location = "freezer".into();
+        form.leftover_expiry = "2027-01-15".into();
+        let (_, location, expiry) = parse_cook(&form, &household, today).unwrap().leftover.unwrap();
+        assert_eq!((location, expiry.to_string().as_str()), (crate::pantry::logic::Location::Freezer, "2027-01-15"));
+        form.leftover_location = "none".into();
+        assert_eq!(parse_cook(&form, &household, today).unwrap().leftover, None);
+        let all_eaten = parse_cook(&cook("2", &[(parent, "1"), (child, "1")]), &household, today).unwrap();
+        assert_eq!(all_eaten.leftover, None);
+        assert_eq!(parse_cook(&cook("2", &[(parent, ""), (child, "0")]), &household, today).unwrap().portions, []);
+    }
+
+    #[test]
+    fn a_bad_cook_says_which_field() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let (parent, other) = (Uuid::from_u128(1), Uuid::from_u128(3));
+        let household = [parent];
+        let err = parse_cook(&cook("2", &[(parent, "3")]), &household, today).unwrap_err();
+        assert!(err.get("portions").unwrap().contains("more than the 2 made"), "{err:?}");
+        let err = parse_cook(&cook("0", &[]), &household, today).unwrap_err();
+        assert!(err.get("servings_made").is_some());
+        let err = parse_cook(&cook("2", &[(other, "1")]), &household, today).unwrap_err();
+        assert!(err.get("portions").is_some(), "another household's profile");
+        let err = parse_cook(&cook("2", &[(parent, "lots")]), &household, today).unwrap_err();
+        assert!(err.get(&portion_field(parent)).is_some());
+        let mut form = cook("2", &[]);
+        form.leftover_expiry = "2026-12-01".into();
+        form.leftover_location = "garage".into();
+        let err = parse_cook(&form, &household, today).unwrap_err();
+        assert!(err.get("leftover_expiry").is_some() && err.get("leftover_location").is_some());
+        form.leftover_location = String::new();
+        form.leftover_expiry = String::new();
+        form.meal_date = "2026-12-04".into();
+        assert!(parse_cook(&form, &household, today).unwrap_err().get("meal_date").is_some(), "not in the future");
+        assert_eq!(servings_made_or("6", 4.0), 6.0);
+        assert_eq!(servings_made_or("1000", 4.0), 4.0);
+        assert_eq!(servings_made_or(&"9".repeat(100), 4.0), 4.0);
     }
 }

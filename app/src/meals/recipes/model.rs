@@ -138,3 +138,47 @@ pub struct IngredientDraft {
     pub unit: String,
     pub grams: f64,
 }
+
+/// "I cooked this", as posted: the servings made, each profile's portion (keyed by profile
+/// id: `portions[<id>]=1.5`), when it was eaten, and where what is left goes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CookForm {
+    pub recipe_id: String,
+    pub servings_made: String,
+    pub portions: BTreeMap<String, String>,
+    pub meal_type: String,
+    pub meal_date: String,
+    /// "fridge", "freezer" or "none" (nothing kept).
+    pub leftover_location: String,
+    /// Empty for the food-safety default.
+    pub leftover_expiry: String,
+    /// "on" to take the ingredients from the pantry.
+    pub deduct: String,
+}
+
+/// A cook that passed every rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CookDraft {
+    pub servings_made: f64,
+    /// (profile, servings eaten), only portions above zero, in the household's order.
+    pub portions: Vec<(Uuid, f64)>,
+    pub meal_type: crate::meals::model::MealType,
+    pub meal_date: chrono::NaiveDate,
+    /// The leftover: servings, where, eat by. `None` when nothing is left or nothing kept.
+    pub leftover: Option<(f64, crate::pantry::logic::Location, chrono::NaiveDate)>,
+    pub deduct: bool,
+}
+
+/// The "I cooked this" page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CookPage {
+    pub recipe_id: Uuid,
+    pub title: String,
+    /// The recipe's own servings (what its amounts are for).
+    pub recipe_servings: Option<i32>,
+    /// The servings the check below is for.
+    pub servings_made: f64,
+    /// What the pantry has and lacks for them.
+    pub check: crate::pantry::logic::deduct::Deduction,
+}

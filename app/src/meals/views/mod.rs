@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
+pub mod cook;
 pub mod meal;
 pub mod recipes;
 
+pub use cook::CookPage;
 pub use meal::MealPage;
 pub use recipes::{RecipePage, RecipesPage};
 

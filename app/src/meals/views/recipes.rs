@@ -361,6 +361,11 @@ fn Recipe(
         </div>
         {editable.then(|| view! { <AddIngredientSection recipe_id=rid.clone() q results add/> })}
         <Steps recipe_id=rid.clone() steps=r.steps.clone() editable step/>
+        <section class="mt-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="cooked-heading">
+            <h2 id="cooked-heading" class="mb-2 text-lg font-semibold">"Cooked it for the family?"</h2>
+            <p class="mb-3 text-sm text-slate-700">"Log everyone's plate at once, take the ingredients from the pantry and keep the leftovers."</p>
+            <a href=format!("/recipes/{rid}/cooked") class=BUTTON>"I cooked this"</a>
+        </section>
         <LogAsMeal recipe_id=rid.clone() log today/>
         {editable.then(|| view! { <EditRecipe recipe=r.clone() update delete/> })}
     }

@@ -129,7 +129,12 @@ fn show(m: Measure) -> String {
     use crate::meals::logic::units::UnitSystem;
     match m.unit {
         Unit::Piece => crate::meals::logic::units::kitchen_fraction(m.amount),
-        Unit::Milligram | Unit::Gram | Unit::Kilogram | Unit::Millilitre | Unit::Centilitre | Unit::Decilitre
+        Unit::Milligram
+        | Unit::Gram
+        | Unit::Kilogram
+        | Unit::Millilitre
+        | Unit::Centilitre
+        | Unit::Decilitre
         | Unit::Litre => m.for_system(UnitSystem::Metric).display(),
         _ => m.display(),
     }
@@ -177,8 +182,8 @@ pub fn plan(needed: &[Needed], factor: f64, stock: &[Stock]) -> Deduction {
                 if have <= EPSILON {
                     continue;
                 }
-                let Some(want) = stock_unit(&stock[i])
-                    .and_then(|u| in_unit(measure.scaled(share), u, grams_per_unit, n.density))
+                let Some(want) =
+                    stock_unit(&stock[i]).and_then(|u| in_unit(measure.scaled(share), u, grams_per_unit, n.density))
                 else {
                     unmeasured = true;
                     continue;

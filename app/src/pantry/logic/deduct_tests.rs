@@ -19,12 +19,20 @@ fn left_of(d: &Deduction, n: u128) -> Option<f64> {
 #[test]
 fn mass_converts_between_units_and_scales_with_servings() {
     // 200 g of flour for 4 servings, cooked for 6: 300 g from a 1 kg bag.
-    let d = plan(&[need("flour", Some(200.0), Some("g"), Some(200.0))], 1.5, &[stock(1, "Flour", Some(1.0), Some("kg"), None)]);
+    let d = plan(
+        &[need("flour", Some(200.0), Some("g"), Some(200.0))],
+        1.5,
+        &[stock(1, "Flour", Some(1.0), Some("kg"), None)],
+    );
     assert_eq!(left_of(&d, 1), Some(0.7));
     assert_eq!(d.lines[0].cover, Cover::InStock);
     assert_eq!(d.lines[0].needed, "300 g");
     // 8 oz of cheese from 500 g.
-    let d = plan(&[need("cheddar cheese", Some(8.0), Some("oz"), None)], 1.0, &[stock(1, "Cheddar", Some(500.0), Some("g"), None)]);
+    let d = plan(
+        &[need("cheddar cheese", Some(8.0), Some("oz"), None)],
+        1.0,
+        &[stock(1, "Cheddar", Some(500.0), Some("g"), None)],
+    );
     assert!((left_of(&d, 1).unwrap() - (500.0 - 8.0 * 28.349523125)).abs() < 0.001);
 }
 
@@ -44,7 +52,11 @@ fn volume_and_mass_cross_through_the_foods_density() {
     let d = plan(&[milk], 1.0, &[stock(1, "Whole milk", Some(1.0), Some("kg"), None)]);
     assert!((left_of(&d, 1).unwrap() - 0.756).abs() < 0.001);
     // Litres from millilitres need no density.
-    let d = plan(&[need("stock", Some(250.0), Some("ml"), None)], 2.0, &[stock(1, "Chicken stock", Some(1.0), Some("l"), None)]);
+    let d = plan(
+        &[need("stock", Some(250.0), Some("ml"), None)],
+        2.0,
+        &[stock(1, "Chicken stock", Some(1.0), Some("l"), None)],
+    );
     assert_eq!(left_of(&d, 1), Some(0.5));
 }
 
@@ -54,7 +66,11 @@ fn counts_compare_with_counts_only() {
     assert_eq!(left_of(&d, 1), Some(3.0));
     let d = plan(&[need("eggs", Some(3.0), None, None)], 1.0, &[stock(1, "Eggs", Some(6.0), Some("pieces"), None)]);
     assert_eq!(left_of(&d, 1), Some(3.0));
-    let d = plan(&[need("garlic", Some(2.0), Some("cloves"), None)], 1.0, &[stock(1, "Garlic", Some(1.0), Some("head"), None)]);
+    let d = plan(
+        &[need("garlic", Some(2.0), Some("cloves"), None)],
+        1.0,
+        &[stock(1, "Garlic", Some(1.0), Some("head"), None)],
+    );
     assert_eq!(d.lines[0].cover, Cover::Unmeasured);
     assert!(d.takes.is_empty());
 }
@@ -77,7 +93,8 @@ fn the_soonest_expiry_goes_first_and_shortfalls_are_listed() {
 
 #[test]
 fn two_ingredients_share_one_item_and_loose_matches_wait_for_better_ones() {
-    let items = [stock(1, "Butter", Some(250.0), Some("g"), None), stock(2, "Peanut butter", Some(300.0), Some("g"), None)];
+    let items =
+        [stock(1, "Butter", Some(250.0), Some("g"), None), stock(2, "Peanut butter", Some(300.0), Some("g"), None)];
     let d = plan(
         &[need("butter", Some(200.0), Some("g"), None), need("butter", Some(100.0), Some("g"), None)],
         1.0,
@@ -95,7 +112,11 @@ fn two_ingredients_share_one_item_and_loose_matches_wait_for_better_ones() {
 fn unrecorded_amounts_and_amountless_lines_count_as_enough() {
     let items = [stock(1, "Salt", None, None, None), stock(2, "Rice", None, Some("kg"), None)];
     let d = plan(
-        &[need("salt", None, None, None), need("rice", Some(200.0), Some("g"), None), need("saffron", None, None, None)],
+        &[
+            need("salt", None, None, None),
+            need("rice", Some(200.0), Some("g"), None),
+            need("saffron", None, None, None),
+        ],
         1.0,
         &items,
     );
@@ -108,7 +129,11 @@ fn unrecorded_amounts_and_amountless_lines_count_as_enough() {
 #[test]
 fn deduction_round_trips_through_imperial() {
     // 2 lb of potatoes from 2 kg, then back: what is left plus what was taken is what there was.
-    let d = plan(&[need("potatoes", Some(2.0), Some("lb"), None)], 1.0, &[stock(1, "Potatoes", Some(2.0), Some("kg"), None)]);
+    let d = plan(
+        &[need("potatoes", Some(2.0), Some("lb"), None)],
+        1.0,
+        &[stock(1, "Potatoes", Some(2.0), Some("kg"), None)],
+    );
     let left = left_of(&d, 1).unwrap();
     assert!((left + 2.0 * 0.45359237 - 2.0).abs() < 0.001, "{left}");
 }
@@ -127,7 +152,8 @@ fn word(mut i: u128) -> String {
 
 #[test]
 fn many_items_are_handled_in_one_pass() {
-    let items: Vec<Stock> = (0..2_000).map(|i| stock(i, &format!("Item zz{}", word(i)), Some(1.0), None, None)).collect();
+    let items: Vec<Stock> =
+        (0..2_000).map(|i| stock(i, &format!("Item zz{}", word(i)), Some(1.0), None, None)).collect();
     let needed: Vec<Needed> = (0..100).map(|i| need(&format!("zz{}", word(i)), Some(1.0), None, None)).collect();
     let d = plan(&needed, 1.0, &items);
     assert_eq!(d.takes.len(), 100);

@@ -18,9 +18,9 @@ use std::collections::{HashMap, HashSet};
 const QUALIFIERS: &[&str] = &[
     "a", "an", "and", "or", "of", "with", "without", "the", "for", "to", "in", "into", "about", "fresh", "freshly",
     "raw", "chopped", "diced", "sliced", "minced", "grated", "shredded", "crushed", "ground", "peeled", "cut",
-    "finely", "roughly", "thinly", "large", "medium", "small", "big", "extra", "organic", "frozen", "canned",
-    "tinned", "dried", "cooked", "uncooked", "boiled", "unsalted", "pack", "packed", "package", "jar", "can", "tin",
-    "bag", "box", "bottle", "piece", "pieces", "optional", "taste", "divided", "plus", "more", "some", "whole",
+    "finely", "roughly", "thinly", "large", "medium", "small", "big", "extra", "organic", "frozen", "canned", "tinned",
+    "dried", "cooked", "uncooked", "boiled", "unsalted", "pack", "packed", "package", "jar", "can", "tin", "bag",
+    "box", "bottle", "piece", "pieces", "optional", "taste", "divided", "plus", "more", "some", "whole",
 ];
 
 /// The item words that matter for a match, singular, deduplicated, in order.

@@ -170,6 +170,48 @@ pub fn freshness(expiry: Option<NaiveDate>, today: NaiveDate) -> Freshness {
     }
 }
 
+/// "Eat this leftover", as posted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EatLeftoverForm {
+    pub leftover_id: String,
+    pub profile_id: String,
+    pub servings: String,
+    pub meal_type: String,
+    pub meal_date: String,
+}
+
+/// Checks "eat this leftover": who ate it (one of `household`), how much (more than nothing,
+/// at most what is left: `left`, or 20 when its amount was not recorded), the meal and its
+/// day (not in the future).
+pub fn parse_eat(
+    form: &EatLeftoverForm,
+    household: &[uuid::Uuid],
+    left: Option<f64>,
+    today: NaiveDate,
+) -> Result<(uuid::Uuid, f64, crate::meals::model::MealType, NaiveDate), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let profile = uuid::Uuid::parse_str(form.profile_id.trim()).ok().filter(|id| household.contains(id));
+    if profile.is_none() {
+        errors.add("profile_id", "Choose who ate it.");
+    }
+    let most = left.unwrap_or(20.0).min(20.0);
+    let servings = match crate::meals::logic::recipe::parse_quantity(&form.servings) {
+        Ok(s) if s <= most + 1e-9 => Some(s),
+        _ => {
+            let most = crate::meals::logic::recipe::trim_number(most);
+            errors.add("servings", format!("Enter how much was eaten, at most the {most} left."));
+            None
+        }
+    };
+    let meal_type = crate::meals::logic::meal_form::parse_meal_type(&form.meal_type, &mut errors);
+    let meal_date = crate::meals::logic::meal_form::parse_meal_date(&form.meal_date, today, &mut errors);
+    match (profile, servings, meal_type, meal_date) {
+        (Some(p), Some(s), Some(m), Some(d)) if errors.is_empty() => Ok((p, s, m, d)),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +287,25 @@ mod tests {
         }
         let long = parse_item(&form(&"x".repeat(NAME_MAX + 1), "fridge"), today).unwrap_err();
         assert!(long.get("name").is_some());
+    }
+
+    #[test]
+    fn eating_a_leftover_takes_at_most_what_is_left() {
+        let today = day(2026, 12, 3);
+        let (parent, other) = (uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(9));
+        let form = |profile: uuid::Uuid, servings: &str| EatLeftoverForm {
+            profile_id: profile.to_string(),
+            servings: servings.into(),
+            meal_type: "lunch".into(),
+            meal_date: String::new(),
+            ..Default::default()
+        };
+        let (who, servings, _, date) = parse_eat(&form(parent, "1 1/2"), &[parent], Some(2.0), today).unwrap();
+        assert_eq!((who, servings, date), (parent, 1.5, today));
+        let err = parse_eat(&form(parent, "3"), &[parent], Some(2.0), today).unwrap_err();
+        assert_eq!(err.get("servings").unwrap(), "Enter how much was eaten, at most the 2 left.");
+        assert!(parse_eat(&form(other, "1"), &[parent], Some(2.0), today).unwrap_err().get("profile_id").is_some());
+        assert!(parse_eat(&form(parent, "0"), &[parent], None, today).unwrap_err().get("servings").is_some());
+        assert!(parse_eat(&form(parent, "5"), &[parent], None, today).is_ok(), "amount not recorded");
     }
 }

@@ -115,7 +115,13 @@ mod tests {
             recipe(3, "Buttered toast", &["bread", "butter"]),
             recipe(4, "Lobster thermidor", &["lobster", "cream"]),
         ];
-        let stock = [item("Spinach", true), item("Whole milk", true), item("Eggs", false), item("Bread", false), item("Butter", false)];
+        let stock = [
+            item("Spinach", true),
+            item("Whole milk", true),
+            item("Eggs", false),
+            item("Bread", false),
+            item("Butter", false),
+        ];
         let ranked = rank(&recipes, &stock, 10);
         let titles: Vec<&str> = ranked.iter().map(|s| s.title.as_str()).collect();
         // Spinach omelette uses both expiring items; the omelette one (all in stock); the toast none.
@@ -128,7 +134,11 @@ mod tests {
 
     #[test]
     fn ties_go_to_the_larger_share_then_fewer_missing_then_the_title() {
-        let recipes = [recipe(1, "B", &["eggs", "flour"]), recipe(2, "A", &["eggs", "flour"]), recipe(3, "C", &["eggs", "flour", "sugar", "salt"])];
+        let recipes = [
+            recipe(1, "B", &["eggs", "flour"]),
+            recipe(2, "A", &["eggs", "flour"]),
+            recipe(3, "C", &["eggs", "flour", "sugar", "salt"]),
+        ];
         let stock = [item("Eggs", false)];
         let titles: Vec<String> = rank(&recipes, &stock, 10).into_iter().map(|s| s.title).collect();
         assert_eq!(titles, ["A", "B", "C"]);

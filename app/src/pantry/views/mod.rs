@@ -3,6 +3,9 @@
 //! form posts without JavaScript; with it, the forms submit in place.
 
 use leptos::prelude::*;
+
+pub mod leftovers;
+pub use leftovers::{LeftoversPage, PantryNav, UseItUpPage};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::input::{options, Choice};
@@ -74,6 +77,7 @@ fn Pantry(data: PageData, add: ServerAction<AddPantryItem>, use_up: ServerAction
     let filters = std::iter::once((None, "Everything")).chain(Location::ALL.iter().map(|l| (Some(*l), l.label())));
     view! {
         <PageHeader title="Pantry" lead="What the household has in the fridge, the freezer and the cupboard."/>
+        <PantryNav current="/pantry"/>
         <nav aria-label="Show items kept in" class="mb-2 flex flex-wrap gap-2">
             {filters.map(|(loc, label)| {
                 let current = loc == location;
