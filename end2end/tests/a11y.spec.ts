@@ -23,7 +23,15 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await page.getByLabel('Name').fill('Axe soup');
   await page.getByRole('button', { name: 'Create recipe' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Axe soup');
-  await expectNoViolations(page, new URL(page.url()).pathname + '?q=carrots+raw');
+  const soup = new URL(page.url()).pathname;
+  await expectNoViolations(page, soup + '?q=carrots+raw');
+  // Cooking it for the household, and the leftover it leaves.
+  await expectNoViolations(page, soup + '/cooked');
+  await page.getByLabel('Servings made').fill('3');
+  await page.getByRole('button', { name: 'Log the meal' }).click();
+  await expect(page).toHaveURL(/\/meals$/);
+  await expectNoViolations(page, '/leftovers');
+  await expectNoViolations(page, '/use-it-up');
   await page.goto('/profiles');
   await page.getByRole('link', { name: /Edit/ }).first().click();
   await expectNoViolations(page, new URL(page.url()).pathname);
@@ -58,7 +66,7 @@ test.describe('on a 375 px wide phone', () => {
     await page.getByRole('button', { name: 'Log meal and add foods' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phone lunch');
     const meal = new URL(page.url()).pathname + '?q=milk+whole';
-    for (const path of [meal, '/', '/health', '/meals', '/recipes', '/pantry', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
+    for (const path of [meal, '/', '/health', '/meals', '/recipes', '/pantry', '/leftovers', '/use-it-up', '/workouts', '/recovery', '/profiles', '/settings/dashboard', '/settings/account']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);

@@ -57,7 +57,7 @@ fn Cook(data: PageData, viewer: Viewer, cook: ServerAction<CookRecipe>) -> impl 
             <Card title="The pantry for this cook" id="check-heading">
                 <form method="get" class="mb-3 flex flex-wrap items-end gap-2">
                     <div>
-                        <label for="check-servings" class=LABEL>"Servings made"</label>
+                        <label for="check-servings" class=LABEL>"Servings to check for"</label>
                         <input id="check-servings" name="servings" value=made_check inputmode="decimal" class=INPUT/>
                     </div>
                     <button type="submit" class="rounded border border-slate-400 bg-white px-3 py-2">"Check the pantry"</button>

@@ -98,7 +98,7 @@ fn LeftoverCard(
             </ActionForm>
             <ActionForm action=discard attr:class="mt-2">
                 <input type="hidden" name="leftover_id" value=discard_id/>
-                <button type="submit" class=BUTTON_QUIET aria-label=format!("Throw away {}", leftover.name)>"Thrown away"</button>
+                <button type="submit" class=BUTTON_QUIET aria-label=format!("Thrown away: {}", leftover.name)>"Thrown away"</button>
             </ActionForm>
         </li>
     }
