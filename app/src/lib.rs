@@ -28,7 +28,7 @@ use leptos_router::{
 use account::views::{AccountSettingsPage, SignInPage, SignUpPage};
 use dashboard::views::DashboardPage;
 use health::views::HealthPage;
-use meals::views::{CookPage, MealPage, MealsPage, RecipePage, RecipesPage};
+use meals::views::{CookModePage, CookPage, MealPage, MealsPage, RecipePage, RecipesPage, SharedRecipePage};
 use pantry::views::{LeftoversPage, PantryItemPage, PantryPage, UseItUpPage};
 use performance::views::RecoveryPage;
 use profiles::views::{EditProfilePage, ProfilesPage, TileSettingsPage};
@@ -74,6 +74,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/recipes") view=RecipesPage ssr=ssr.clone()/>
                 <Route path=path!("/recipes/:id") view=RecipePage ssr=ssr.clone()/>
                 <Route path=path!("/recipes/:id/cooked") view=CookPage ssr=ssr.clone()/>
+                <Route path=path!("/recipes/:id/cook") view=CookModePage ssr=ssr.clone()/>
+                <Route path=path!("/shared/recipes/:id") view=SharedRecipePage ssr=ssr.clone()/>
                 <Route path=path!("/meals/:id") view=MealPage ssr=ssr.clone()/>
                 <Route path=path!("/pantry") view=PantryPage ssr=ssr.clone()/>
                 <Route path=path!("/pantry/:id") view=PantryItemPage ssr=ssr.clone()/>

@@ -247,6 +247,9 @@ async fn page_redirects(req: Request, next: Next) -> Response {
 
 /// Pages that a visitor (nobody signed in) may see.
 const PUBLIC_PAGES: [&str; 2] = ["/sign-in", "/sign-up"];
+/// Page prefixes a visitor may see: a shared recipe (read as `anon`, which sees only what a
+/// household shares).
+const PUBLIC_PREFIXES: [&str; 1] = ["/shared/"];
 
 /// Sends visitors to the sign-in page before any rendering starts. The page
 /// frame (`ui::layout::Page`) redirects too, but only after server rendering
@@ -265,7 +268,8 @@ async fn require_sign_in(mut auth: app::account::auth::AuthSession, mut req: Req
         && !path.starts_with("/api/")
         && !path.starts_with("/pkg/")
         && !path.contains('.')
-        && !PUBLIC_PAGES.contains(&path);
+        && !PUBLIC_PAGES.contains(&path)
+        && !PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p));
     if is_page && auth.user.is_none() {
         return (StatusCode::FOUND, [(header::LOCATION, "/sign-in")]).into_response();
     }

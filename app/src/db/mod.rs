@@ -78,6 +78,19 @@ pub(crate) async fn act_as(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Resu
         .map(drop)
 }
 
+const ANON_BEGIN: &str = "begin; select set_config('role', 'anon', true), \
+     set_config('statement_timeout', '8s', true)";
+
+/// Runs `work` in one transaction as `anon`, for pages anyone may read without an account
+/// (a shared recipe): row-level security and grants show `anon` only what is public.
+pub async fn anonymous<T>(work: impl for<'c> FnOnce(&'c mut PgConnection) -> Work<'c, T>) -> Result<T, AppError> {
+    let db = Db::from_context()?;
+    let mut tx = db.0.begin_with(ANON_BEGIN).await?;
+    let out = work(&mut tx).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// A transaction as `service_role` (BYPASSRLS): the auth backend and workers only.
 pub async fn begin_service(pool: &PgPool) -> sqlx::Result<Tx> {
     pool.begin_with(SERVICE_BEGIN).await

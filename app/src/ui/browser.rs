@@ -38,3 +38,32 @@ pub fn data_attribute_of(event: &leptos::ev::DragEvent, attribute: &str) -> Opti
         None
     }
 }
+
+/// Asks the browser to keep the screen on (the Screen Wake Lock API, where it exists; the
+/// lock ends by itself when the page is hidden or closed). Does nothing elsewhere.
+pub fn keep_screen_awake() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let window: wasm_bindgen::JsValue = leptos::prelude::window().into();
+        let Ok(navigator) = js_sys::Reflect::get(&window, &"navigator".into()) else { return };
+        let Ok(lock) = js_sys::Reflect::get(&navigator, &"wakeLock".into()) else { return };
+        if lock.is_undefined() {
+            return;
+        }
+        if let Ok(request) = js_sys::Reflect::get(&lock, &"request".into()) {
+            if let Ok(request) = request.dyn_into::<js_sys::Function>() {
+                // A refusal (battery saver) comes back as a rejected promise: ignored, the page works on.
+                if let Ok(promise) = request.call1(&lock, &"screen".into()) {
+                    if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                        let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+                            |_: wasm_bindgen::JsValue| {},
+                        );
+                        let _ = promise.catch(&ignore);
+                        ignore.forget();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ mod meals;
 mod pantry;
 mod privileges;
 mod profiles;
+mod recipe_pages;
 mod recipes;
 mod recovery;
 mod rls;

@@ -117,6 +117,7 @@ pub(crate) async fn create_recipe(app: &TestApp, client: &reqwest::Client, title
                     prep_time_min: "10".into(),
                     cook_time_min: "30".into(),
                     grade_category: "general".into(),
+                    ..Default::default()
                 },
             },
         )
@@ -286,6 +287,7 @@ async fn bad_ingredients_are_refused_field_by_field_and_nothing_is_saved() {
                     prep_time_min: "".into(),
                     cook_time_min: "".into(),
                     grade_category: "x".into(),
+                    ..Default::default()
                 },
             },
         )
@@ -404,6 +406,7 @@ async fn editing_servings_or_the_kind_of_dish_recomputes_the_stored_nutrition() 
                     prep_time_min: "".into(),
                     cook_time_min: "".into(),
                     grade_category: "beverage".into(),
+                    ..Default::default()
                 },
             },
         )

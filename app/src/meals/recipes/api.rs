@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{FoodMatch, RecipeDetail, RecipePageData, RecipeSummary};
+use super::model::{FoodMatch, RecipeDetail, RecipePageData};
 use crate::account::model::Paged;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
@@ -93,19 +93,38 @@ pub async fn delete_recipe(recipe_id: String) -> Result<(), AppError> {
     )
 }
 
-/// The recipes page: the viewer and the household's recipes.
+/// The recipes page: the viewer and the household's recipes matching the search (`q`: words
+/// of the title or tags; `tag`: one tag; `favourites`: "1" for favourites only), favourites first.
 #[server(endpoint = "recipes/page")]
-pub async fn recipes_page() -> Result<Paged<Vec<RecipeSummary>>, AppError> {
+pub async fn recipes_page(
+    q: String,
+    tag: String,
+    favourites: String,
+) -> Result<Paged<super::model::RecipeList>, AppError> {
     respond(
         async {
-            Caller::require()
-                .await?
-                .page(|conn, _| Box::pin(async move { Ok(super::db::summaries(conn, LIST_LEN).await?) }))
+            let caller = Caller::require().await?;
+            let words = super::logic::search_words(&q);
+            let tag = (!tag.trim().is_empty() && tag.len() <= super::logic::MAX_TAG_CHARS * 4)
+                .then(|| super::logic::normal_tag(&tag));
+            let favourites = favourites == "1";
+            caller
+                .page(move |conn, _| {
+                    Box::pin(async move {
+                        let recipes = super::db::summaries(conn, &words, tag.as_deref(), favourites, LIST_LEN).await?;
+                        let tags = super::db::tags(conn, TAGS_SHOWN).await?;
+                        Ok(super::model::RecipeList { recipes, q, tag, favourites, tags })
+                    })
+                })
                 .await
         }
         .await,
     )
 }
+
+/// How many of the household's tags the recipes page offers as filters.
+#[cfg(feature = "ssr")]
+const TAGS_SHOWN: i64 = 30;
 
 #[server(endpoint = "recipes/get")]
 pub async fn get_recipe(recipe_id: String) -> Result<RecipeDetail, AppError> {
@@ -145,6 +164,40 @@ pub async fn recipe_page(recipe_id: String, q: String) -> Result<Paged<RecipePag
                     })
                 })
                 .await
+        }
+        .await,
+    )
+}
+
+/// Cook mode: the viewer and the recipe (its steps and ingredients).
+#[server(endpoint = "recipes/cook-mode")]
+pub async fn cook_mode_page(recipe_id: String) -> Result<Paged<RecipeDetail>, AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&recipe_id)?;
+            caller
+                .page(move |conn, _| {
+                    Box::pin(async move { super::db::recipe_detail(conn, id).await?.ok_or(AppError::NotFound) })
+                })
+                .await
+        }
+        .await,
+    )
+}
+
+/// A shared recipe for anyone with its link, signed in or not: read as `anon` through
+/// `wt_public_recipes`, so only a recipe its household shares exists here, and nothing names
+/// who wrote it. Not shared (or no such id): 404.
+#[server(endpoint = "shared/recipe")]
+pub async fn shared_recipe(recipe_id: String) -> Result<RecipeDetail, AppError> {
+    respond(
+        async {
+            let id = crate::input::record_id(&recipe_id)?;
+            crate::db::anonymous(move |conn| {
+                Box::pin(async move { super::db::shared_recipe(conn, id).await?.ok_or(AppError::NotFound) })
+            })
+            .await
         }
         .await,
     )

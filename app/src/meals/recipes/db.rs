@@ -9,17 +9,46 @@ use super::model::{FoodMatch, IngredientRow, NutritionView, RecipeDetail, Recipe
 use crate::meals::logic::meal_form::parse_category;
 use crate::meals::logic::recipe::{recipe_nutrition, FoodFacts, Portion, RecipeIngredient};
 
-/// The household's recipes with their ingredient count, grade and energy per serving, most
-/// recently changed first.
-pub async fn summaries(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<RecipeSummary>> {
+/// The household's recipes with their ingredient count, grade and energy per serving:
+/// favourites first, then the most recently changed. `words` must each be in the title or be
+/// the start of a tag; `tag` must be one of its tags; `favourites` keeps only those.
+pub async fn summaries(
+    conn: &mut PgConnection,
+    words: &[String],
+    tag: Option<&str>,
+    favourites: bool,
+    limit: i64,
+) -> sqlx::Result<Vec<RecipeSummary>> {
+    let patterns: Vec<String> = words.iter().map(|w| format!("%{w}%")).collect();
+    let prefixes: Vec<String> = words.iter().map(|w| format!("{w}%")).collect();
     sqlx::query_as(
         "select r.id, r.title, r.servings, \
            (select count(*) from wt_recipe_ingredients i where i.recipe_id = r.id) as ingredient_count, \
            r.nutrition_info #>> '{grade,grade}' as grade, \
            (r.nutrition_info #>> '{per_serving,energy_kcal}')::float8 as kcal_per_serving, \
-           p.display_name as created_by \
+           p.display_name as created_by, coalesce(r.tags, '{}') as tags, r.rating::int4 as rating, r.is_favorite \
          from wt_recipes r join wt_profiles p on p.id = r.profile_id \
-         order by r.updated_at desc limit $1",
+         where ($2::text is null or r.tags @> array[$2::text]) and (not $3 or r.is_favorite) \
+           and not exists ( \
+             select 1 from unnest($4::text[], $5::text[]) as w(pattern, prefix) \
+             where r.title not ilike w.pattern \
+               and not exists (select 1 from unnest(r.tags) t where t like w.prefix)) \
+         order by r.is_favorite desc, r.updated_at desc, r.id limit $1",
+    )
+    .bind(limit)
+    .bind(tag)
+    .bind(favourites)
+    .bind(&patterns)
+    .bind(&prefixes)
+    .fetch_all(conn)
+    .await
+}
+
+/// The household's tags, most used first (at most `limit`).
+pub async fn tags(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "select t from wt_recipes r join wt_profiles p on p.id = r.profile_id, unnest(r.tags) t \
+         group by t order by count(*) desc, t limit $1",
     )
     .bind(limit)
     .fetch_all(conn)
@@ -29,23 +58,65 @@ pub async fn summaries(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<
 /// A recipe with its ingredients, steps and stored nutrition; `None` when this household cannot
 /// see it. `editable` says whether the recipe is one of the household's own.
 pub async fn recipe_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<RecipeDetail>> {
-    type Row = (String, Option<String>, Option<i32>, Option<i32>, Option<i32>, String, bool, Option<serde_json::Value>);
     // The household's own and the library's rows, else another household's
     // public recipe through the view that does not name its author.
-    let row: Option<Row> = sqlx::query_as(
-        "select title, description, servings, prep_time_min, cook_time_min, grade_category, \
-           profile_id in (select id from wt_profiles), nutrition_info from wt_recipes where id = $1 \
+    let row: Option<HeadRow> = sqlx::query_as(&format!(
+        "select {HEAD}, is_favorite, is_public, profile_id in (select id from wt_profiles) as editable \
+         from wt_recipes where id = $1 \
          union all \
-         select title, description, servings, prep_time_min, cook_time_min, grade_category, false, nutrition_info \
-           from wt_public_recipes where id = $1 and not exists (select 1 from wt_recipes where id = $1) \
-         limit 1",
-    )
+         select {HEAD}, false, true, false from wt_public_recipes \
+         where id = $1 and not exists (select 1 from wt_recipes where id = $1) \
+         limit 1"
+    ))
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((title, description, servings, prep_time_min, cook_time_min, grade_category, editable, info)) = row else {
+    let Some(head) = row else {
         return Ok(None);
     };
+    read_detail(conn, id, head).await.map(Some)
+}
+
+/// A recipe's columns as its page shows them, the same in `wt_recipes` and `wt_public_recipes`
+/// (which has no favourite: that is the household's own view of it).
+const HEAD: &str = "title, description, servings, prep_time_min, cook_time_min, grade_category, \
+     coalesce(tags, '{}') as tags, rating::int4 as rating, image_url, source_url, nutrition_info";
+
+#[derive(sqlx::FromRow)]
+struct HeadRow {
+    title: String,
+    description: Option<String>,
+    servings: Option<i32>,
+    prep_time_min: Option<i32>,
+    cook_time_min: Option<i32>,
+    grade_category: String,
+    tags: Vec<String>,
+    rating: Option<i32>,
+    is_favorite: bool,
+    is_public: bool,
+    image_url: Option<String>,
+    source_url: Option<String>,
+    nutrition_info: Option<serde_json::Value>,
+    editable: bool,
+}
+
+/// A shared recipe for anyone with its link, read as `anon` through `wt_public_recipes`: the
+/// recipe, its ingredients and steps, nothing of who wrote it.
+pub async fn shared_recipe(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<RecipeDetail>> {
+    let row: Option<HeadRow> = sqlx::query_as(&format!(
+        "select {HEAD}, false as is_favorite, true as is_public, false as editable from wt_public_recipes \
+             where id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(head) = row else {
+        return Ok(None);
+    };
+    read_detail(conn, id, head).await.map(Some)
+}
+
+async fn read_detail(conn: &mut PgConnection, id: Uuid, head: HeadRow) -> sqlx::Result<RecipeDetail> {
     let ingredients: Vec<IngredientRow> = sqlx::query_as(
         "select i.id, i.ingredient_name, i.quantity::float8 as quantity, i.unit, i.grams::float8 as grams, \
            i.food_ndb_no, f.description as food, i.food_confirmed, i.notes \
@@ -62,20 +133,26 @@ pub async fn recipe_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Op
     .bind(id)
     .fetch_all(conn)
     .await?;
-    let nutrition = info.and_then(|v| serde_json::from_value::<NutritionView>(v).ok());
-    Ok(Some(RecipeDetail {
+    let nutrition = head.nutrition_info.and_then(|v| serde_json::from_value::<NutritionView>(v).ok());
+    Ok(RecipeDetail {
         id,
-        title,
-        description,
-        servings,
-        prep_time_min,
-        cook_time_min,
-        grade_category,
-        editable,
+        title: head.title,
+        description: head.description,
+        servings: head.servings,
+        prep_time_min: head.prep_time_min,
+        cook_time_min: head.cook_time_min,
+        grade_category: head.grade_category,
+        tags: head.tags,
+        rating: head.rating,
+        is_favorite: head.is_favorite,
+        is_public: head.is_public,
+        image_url: head.image_url,
+        source_url: head.source_url,
+        editable: head.editable,
         ingredients,
         steps,
         nutrition,
-    }))
+    })
 }
 
 /// Whether the recipe is one this household may change (its own; another household's, even a
@@ -93,8 +170,8 @@ pub async fn is_editable(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool
 pub async fn insert(conn: &mut PgConnection, profile_id: Uuid, draft: &RecipeDraft) -> sqlx::Result<Uuid> {
     sqlx::query_scalar(
         "insert into wt_recipes (profile_id, title, description, servings, prep_time_min, cook_time_min, \
-           source_type, grade_category) \
-         values ($1, $2, $3, $4, $5, $6, 'manual', $7) returning id",
+           source_type, grade_category, tags, rating, is_favorite, is_public) \
+         values ($1, $2, $3, $4, $5, $6, 'manual', $7, $8, $9, $10, $11) returning id",
     )
     .bind(profile_id)
     .bind(&draft.title)
@@ -103,6 +180,10 @@ pub async fn insert(conn: &mut PgConnection, profile_id: Uuid, draft: &RecipeDra
     .bind(draft.prep_time_min)
     .bind(draft.cook_time_min)
     .bind(draft.grade_category)
+    .bind(&draft.tags)
+    .bind(draft.rating)
+    .bind(draft.is_favorite)
+    .bind(draft.is_public)
     .fetch_one(conn)
     .await
 }
@@ -110,7 +191,8 @@ pub async fn insert(conn: &mut PgConnection, profile_id: Uuid, draft: &RecipeDra
 pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &RecipeDraft) -> sqlx::Result<()> {
     sqlx::query(
         "update wt_recipes set title = $2, description = $3, servings = $4, prep_time_min = $5, \
-           cook_time_min = $6, grade_category = $7 where id = $1",
+           cook_time_min = $6, grade_category = $7, tags = $8, rating = $9, is_favorite = $10, is_public = $11 \
+         where id = $1",
     )
     .bind(id)
     .bind(&draft.title)
@@ -119,6 +201,10 @@ pub async fn update(conn: &mut PgConnection, id: Uuid, draft: &RecipeDraft) -> s
     .bind(draft.prep_time_min)
     .bind(draft.cook_time_min)
     .bind(draft.grade_category)
+    .bind(&draft.tags)
+    .bind(draft.rating)
+    .bind(draft.is_favorite)
+    .bind(draft.is_public)
     .execute(conn)
     .await
     .map(drop)

@@ -46,6 +46,8 @@ impl RecipeForm {
         if category.is_none() {
             errors.add("grade_category", "Choose a kind of dish from the list.");
         }
+        let tags = parse_tags(&self.tags, &mut errors);
+        let rating = whole_number(&self.rating, "rating", 1..=5, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -56,8 +58,44 @@ impl RecipeForm {
             prep_time_min: prep,
             cook_time_min: cook,
             grade_category: crate::meals::logic::meal_form::category_value(category.unwrap_or(Category::General)),
+            tags,
+            rating,
+            is_favorite: self.is_favorite == "on",
+            is_public: self.is_public == "on",
         })
     }
+}
+
+/// At most this many tags a recipe, each at most [`MAX_TAG_CHARS`].
+pub const MAX_TAGS: usize = 20;
+pub const MAX_TAG_CHARS: usize = 40;
+
+/// A tag as stored: trimmed, lower case, inner spaces single ("Quick  Dinner" → "quick dinner").
+pub fn normal_tag(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Comma-separated tags, deduplicated in their order; too many or too long is an error.
+pub fn parse_tags(raw: &str, errors: &mut FieldErrors) -> Vec<String> {
+    if raw.len() > (MAX_TAGS + 1) * MAX_TAG_CHARS * 4 {
+        errors.add("tags", format!("Use at most {MAX_TAGS} tags."));
+        return Vec::new();
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw.split(',').map(normal_tag).filter(|t| !t.is_empty()) {
+        if tag.chars().count() > MAX_TAG_CHARS {
+            errors.add("tags", format!("Keep each tag to {MAX_TAG_CHARS} characters."));
+            return Vec::new();
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        errors.add("tags", format!("Use at most {MAX_TAGS} tags."));
+        return Vec::new();
+    }
+    tags
 }
 
 /// Checks an ingredient's amount and unit against the food's measures.
@@ -247,6 +285,52 @@ fn trim(v: f64) -> String {
     crate::meals::logic::recipe::trim_number(v)
 }
 
+/// An ingredient's amount for `factor` times the recipe, as a cook in `system` reads it:
+/// masses in g/kg or oz/lb, volumes in ml/l or cups, spoons and counts as written; a volume
+/// whose weight the recipe knows (from the food's own measure) also shows that weight. A unit
+/// WellTrack does not know is scaled as written, with its weight when known.
+pub fn shown_amount(
+    quantity: Option<f64>,
+    unit: Option<&str>,
+    grams: Option<f64>,
+    factor: f64,
+    system: crate::meals::logic::units::UnitSystem,
+) -> String {
+    use crate::meals::logic::units::{kitchen_fraction, Dimension, Measure, Unit, UnitSystem};
+    let weight = |g: f64| {
+        let unit = if system == UnitSystem::Metric { Unit::Gram } else { Unit::Ounce };
+        Measure::new(g * factor, Unit::Gram).to(unit, None).map(|m| m.for_system(system).display()).unwrap_or_default()
+    };
+    let written = unit.map(str::trim).filter(|u| !u.is_empty());
+    let Some(q) = quantity.filter(|q| *q > 0.0) else {
+        return grams.filter(|g| *g > 0.0).map(weight).unwrap_or_default();
+    };
+    let amount = q * factor;
+    match written.map(|w| (w, Unit::parse(w))) {
+        None => kitchen_fraction(amount),
+        Some((_, Some(u))) => {
+            let m = Measure::new(amount, u).for_system(system);
+            match (u.dimension(), grams.filter(|g| *g > 0.0)) {
+                (Dimension::Volume, Some(g)) if !matches!(u, Unit::Pinch | Unit::Dash) => {
+                    format!("{} ({})", m.display(), weight(g))
+                }
+                _ => m.display(),
+            }
+        }
+        Some((w, None)) => match grams.filter(|g| *g > 0.0) {
+            Some(g) => format!("{} {w} ({})", kitchen_fraction(amount), weight(g)),
+            None => format!("{} {w}", kitchen_fraction(amount)),
+        },
+    }
+}
+
+/// `?servings=` of a recipe page: 1/4 to 100 servings, else the recipe's own.
+pub fn scale_factor(raw: &str, recipe_servings: Option<i32>) -> (f64, f64) {
+    let base = f64::from(recipe_servings.unwrap_or(1).max(1));
+    let servings = servings_made_or(raw, base);
+    (servings, servings / base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +343,7 @@ mod tests {
             prep_time_min: "10".into(),
             cook_time_min: "".into(),
             grade_category: "general".into(),
+            ..Default::default()
         }
     }
 
@@ -404,5 +489,57 @@ mod tests {
         assert_eq!(servings_made_or("6", 4.0), 6.0);
         assert_eq!(servings_made_or("1000", 4.0), 4.0);
         assert_eq!(servings_made_or(&"9".repeat(100), 4.0), 4.0);
+    }
+
+    #[test]
+    fn tags_rating_and_favourite_are_read() {
+        let draft = RecipeForm {
+            tags: " Soup, quick  Dinner,soup,, ".into(),
+            rating: "4".into(),
+            is_favorite: "on".into(),
+            ..form()
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(draft.tags, ["soup", "quick dinner"]);
+        assert_eq!((draft.rating, draft.is_favorite, draft.is_public), (Some(4), true, false));
+        let err = RecipeForm { rating: "6".into(), tags: "x".repeat(41), ..form() }.parse().unwrap_err();
+        assert!(err.get("rating").is_some() && err.get("tags").is_some());
+        let many = (0..21).map(|i| format!("t{i}")).collect::<Vec<_>>().join(",");
+        assert!(RecipeForm { tags: many, ..form() }.parse().unwrap_err().get("tags").is_some());
+        assert!(RecipeForm { tags: ",".repeat(100_000), ..form() }.parse().unwrap_err().get("tags").is_some());
+    }
+
+    #[test]
+    fn amounts_scale_and_convert_between_systems() {
+        use crate::meals::logic::units::UnitSystem::{Imperial, Metric};
+        // 200 g for 4, shown for 6: 300 g, or 10.6 oz (to the nearest eighth: 10 ⅝).
+        assert_eq!(shown_amount(Some(200.0), Some("g"), Some(200.0), 1.5, Metric), "300 g");
+        assert_eq!(shown_amount(Some(200.0), Some("g"), Some(200.0), 1.5, Imperial), "10 ⅝ oz");
+        assert_eq!(shown_amount(Some(1.5), Some("lb"), None, 1.0, Metric), "680 g");
+        assert_eq!(shown_amount(Some(1.5), Some("kg"), None, 1.0, Imperial), "3 ⅓ lb");
+        // Two cups of lentils weighing 396 g: ml with the weight, or cups with ounces.
+        assert_eq!(shown_amount(Some(2.0), Some("cup"), Some(396.0), 1.0, Metric), "473 ml (396 g)");
+        assert_eq!(shown_amount(Some(2.0), Some("cup"), Some(396.0), 0.5, Imperial), "1 cup (7 oz)");
+        // Spoons, counts and unknown units keep their unit.
+        assert_eq!(shown_amount(Some(1.0), Some("tbsp"), Some(13.5), 2.0, Metric), "2 tbsp (27 g)");
+        assert_eq!(shown_amount(Some(3.0), None, None, 0.5, Metric), "1 ½");
+        assert_eq!(shown_amount(Some(2.0), Some("cloves"), None, 1.5, Imperial), "3 cloves");
+        assert_eq!(shown_amount(Some(1.0), Some("medium"), Some(182.0), 2.0, Metric), "2 medium (364 g)");
+        assert_eq!(shown_amount(None, None, Some(50.0), 2.0, Metric), "100 g");
+        assert_eq!(shown_amount(None, Some("to taste"), None, 2.0, Metric), "");
+    }
+
+    #[test]
+    fn scaling_round_trips_between_systems() {
+        use crate::meals::logic::units::{Measure, Unit, UnitSystem};
+        for grams in [5.0, 28.0, 250.0, 454.0, 1234.0] {
+            let imperial = Measure::new(grams, Unit::Gram).for_system(UnitSystem::Imperial);
+            let back = imperial.for_system(UnitSystem::Metric);
+            assert!((back.amount * back.unit.base() - grams).abs() < 1e-9, "{grams} g → {imperial:?} → {back:?}");
+        }
+        assert_eq!(scale_factor("8", Some(4)), (8.0, 2.0));
+        assert_eq!(scale_factor("", Some(4)), (4.0, 1.0));
+        assert_eq!(scale_factor("-1", None), (1.0, 1.0));
     }
 }

@@ -21,6 +21,22 @@ pub struct RecipeSummary {
     pub grade: Option<String>,
     pub kcal_per_serving: Option<f64>,
     pub created_by: Option<String>,
+    pub tags: Vec<String>,
+    pub rating: Option<i32>,
+    pub is_favorite: bool,
+}
+
+/// The recipes page: the household's recipes matching the search, and the search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecipeList {
+    pub recipes: Vec<RecipeSummary>,
+    /// The search as typed (words of the title or tags).
+    pub q: String,
+    /// Only this tag, when chosen.
+    pub tag: Option<String>,
+    pub favourites: bool,
+    /// The household's tags, most used first.
+    pub tags: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,6 +98,12 @@ pub struct RecipeDetail {
     pub prep_time_min: Option<i32>,
     pub cook_time_min: Option<i32>,
     pub grade_category: String,
+    pub tags: Vec<String>,
+    pub rating: Option<i32>,
+    pub is_favorite: bool,
+    pub is_public: bool,
+    pub image_url: Option<String>,
+    pub source_url: Option<String>,
     /// Whether this household may change it (a public recipe of another is read-only).
     pub editable: bool,
     pub ingredients: Vec<IngredientRow>,
@@ -119,6 +141,14 @@ pub struct RecipeForm {
     pub prep_time_min: String,
     pub cook_time_min: String,
     pub grade_category: String,
+    /// Comma-separated ("soup, vegetarian").
+    pub tags: String,
+    /// Empty, or 1 to 5 stars.
+    pub rating: String,
+    /// "on" when ticked.
+    pub is_favorite: String,
+    /// "on": anyone with the link may read it (no account; no profile or household shown).
+    pub is_public: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +159,10 @@ pub struct RecipeDraft {
     pub prep_time_min: Option<i32>,
     pub cook_time_min: Option<i32>,
     pub grade_category: &'static str,
+    pub tags: Vec<String>,
+    pub rating: Option<i32>,
+    pub is_favorite: bool,
+    pub is_public: bool,
 }
 
 /// A validated ingredient: the amount as written and its weight.

@@ -5,12 +5,16 @@
 use leptos::prelude::*;
 
 pub mod cook;
+pub mod cook_mode;
 pub mod meal;
 pub mod recipes;
+pub mod shared;
 
 pub use cook::CookPage;
+pub use cook_mode::CookModePage;
 pub use meal::MealPage;
 pub use recipes::{RecipePage, RecipesPage};
+pub use shared::SharedRecipePage;
 
 use crate::input::{options, Choice};
 use crate::meals::api::{meals_page, LogMeal};

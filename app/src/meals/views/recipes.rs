@@ -8,23 +8,26 @@ use super::grade_class;
 use crate::input::options;
 use crate::meals::logic::nutrition_grade::GRADE_LABEL;
 use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
+use crate::meals::logic::units::UnitSystem;
 use crate::meals::model::{MealType, CATEGORIES};
 use crate::meals::recipes::api::{
     recipe_page, recipes_page, AddIngredient, AddStep, ConfirmIngredient, CreateRecipe, DeleteRecipe, ImportRecipe,
     LogRecipeMeal, RemoveIngredient, UpdateRecipe,
 };
 use crate::meals::recipes::model::{
-    FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipePageData, RecipeSummary, StepRow,
+    FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipeList, RecipePageData, StepRow,
 };
 use crate::ui::form::{
-    action_error, ActionError, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET, INPUT,
-    LABEL,
+    action_error, ActionError, Checkbox, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER,
+    BUTTON_QUIET, INPUT, LABEL,
 };
 use crate::ui::layout::{page_load, Page};
 
 #[component]
 pub fn RecipesPage() -> impl IntoView {
-    let page = page_load(recipes_page);
+    let query = use_query_map();
+    let get = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
+    let page = page_load(move || recipes_page(get("q"), get("tag"), get("favourites")));
     let create = ServerAction::<CreateRecipe>::new();
     let import = ServerAction::<ImportRecipe>::new();
     view! { <Page page=page render=move |recipes, _| view! { <Recipes recipes create import/> }/> }
@@ -36,6 +39,7 @@ pub fn RecipePage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let q = move || query.with(|p| p.get("q").unwrap_or_default());
+    let scale = move || query.with(|p| (p.get("servings").unwrap_or_default(), p.get("units").unwrap_or_default()));
     let page = page_load(move || recipe_page(id(), q()));
     let add = ServerAction::<AddIngredient>::new();
     let remove = ServerAction::<RemoveIngredient>::new();
@@ -47,9 +51,20 @@ pub fn RecipePage() -> impl IntoView {
     view! {
         <Page
             page=page
-            render=move |data, viewer| view! { <Recipe data add remove confirm step update delete log today=viewer.today/> }
+            render=move |data, viewer| view! { <Recipe data add remove confirm step update delete log today=viewer.today scale=scale()/> }
         />
     }
+}
+
+/// A tag in a query string: letters, digits and `-` as they are, everything else %-encoded.
+fn urlencoding_lite(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn grade_badge(grade: String) -> impl IntoView {
@@ -76,6 +91,10 @@ fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetai
         ),
         None => (String::new(), String::new(), "4".to_owned(), String::new(), String::new(), "general".to_owned()),
     };
+    let tags = recipe.as_ref().map(|r| r.tags.join(", ")).unwrap_or_default();
+    let rating = recipe.as_ref().and_then(|r| r.rating).map(|n| n.to_string()).unwrap_or_default();
+    let favourite = recipe.as_ref().is_some_and(|r| r.is_favorite);
+    let public = recipe.as_ref().is_some_and(|r| r.is_public);
     view! {
         <FormError error=error/>
         <TextField name="title" label="Name" error=error value=title required=true/>
@@ -86,18 +105,58 @@ fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetai
             <TextField name="cook_time_min" label="Cook (min)" kind="number" error=error value=cook/>
         </div>
         <SelectField name="grade_category" label="Kind of dish (for the grade)" options=&CATEGORIES error=error selected=category/>
+        <TextField name="tags" label="Tags (optional)" error=error value=tags hint="Separated by commas: soup, vegetarian, quick"/>
+        <SelectField
+            name="rating"
+            label="Rating"
+            options=vec![("1", "1 star"), ("2", "2 stars"), ("3", "3 stars"), ("4", "4 stars"), ("5", "5 stars")]
+            error=error
+            selected=rating
+            blank="Not rated"
+        />
+        <Checkbox name="is_favorite" label="A favourite" error=error checked=favourite/>
+        <Checkbox name="is_public" label="Share: anyone with the link may read it (no names shown)" error=error checked=public/>
     }
 }
 
 #[component]
 fn Recipes(
-    recipes: Vec<RecipeSummary>,
+    recipes: RecipeList,
     create: ServerAction<CreateRecipe>,
     import: ServerAction<ImportRecipe>,
 ) -> impl IntoView {
     let error = action_error(create);
     let import_error = action_error(import);
-    let list = if recipes.is_empty() {
+    let RecipeList { recipes, q, tag, favourites, tags } = recipes;
+    let searching = !q.trim().is_empty() || tag.is_some() || favourites;
+    let tag_link = |t: &str| format!("/recipes?tag={}", urlencoding_lite(t));
+    let filters = view! {
+        <form method="get" action="/recipes" class="mb-3 flex flex-wrap items-end gap-2" role="search">
+            <div>
+                <label for="recipe-search" class=LABEL>"Search recipes"</label>
+                <input id="recipe-search" name="q" value=q.clone() class=INPUT placeholder="title or tag"/>
+            </div>
+            {tag.clone().map(|t| view! { <input type="hidden" name="tag" value=t/> })}
+            <label class="flex items-center gap-1 text-sm">
+                <input type="checkbox" name="favourites" value="1" checked=favourites class="h-5 w-5"/>
+                "Favourites only"
+            </label>
+            <button type="submit" class=BUTTON_QUIET>"Search"</button>
+            {searching.then(|| view! { <a href="/recipes" class="text-sm underline">"Show all"</a> })}
+        </form>
+        {(!tags.is_empty()).then(|| view! {
+            <p class="mb-3 flex flex-wrap gap-2 text-sm" data-testid="tag-filters">
+                <span class="text-slate-700">"Tags:"</span>
+                {tags.iter().map(|t| {
+                    let here = tag.as_deref() == Some(t.as_str());
+                    view! { <a href=tag_link(t) class=if here { "rounded bg-sky-800 px-2 text-white" } else { "rounded border border-slate-400 px-2" } aria-current=here.then_some("true")>{t.clone()}</a> }
+                }).collect_view()}
+            </p>
+        })}
+    };
+    let list = if recipes.is_empty() && searching {
+        view! { <p data-testid="no-recipes">"No recipe matches."</p> }.into_any()
+    } else if recipes.is_empty() {
         view! { <p>"No recipes yet. Create one to see its nutrition and grade."</p> }.into_any()
     } else {
         view! {
@@ -111,9 +170,12 @@ fn Recipes(
                     view! {
                         <li class="flex items-center justify-between gap-2 border-t border-slate-200 py-2">
                             <span>
+                                {r.is_favorite.then(|| view! { <span aria-label="Favourite" title="Favourite" class="mr-1 text-amber-700">"★"</span> })}
                                 <a class="font-semibold text-sky-800 underline" href=format!("/recipes/{}", r.id)>{r.title}</a>
                                 <span class="block text-sm text-slate-700">
                                     {detail}{r.created_by.map(|p| format!(" · by {p}"))}
+                                    {r.rating.map(|n| format!(" · {n} of 5 stars"))}
+                                    {(!r.tags.is_empty()).then(|| format!(" · {}", r.tags.join(", ")))}
                                 </span>
                             </span>
                             {r.grade.map(grade_badge)}
@@ -129,6 +191,7 @@ fn Recipes(
         <div class="grid gap-4 md:grid-cols-2">
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="recipes-heading">
                 <h2 id="recipes-heading" class="mb-3 text-lg font-semibold">"Your household's recipes"</h2>
+                {filters}
                 {list}
             </section>
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="new-recipe-heading">
@@ -154,7 +217,84 @@ fn Recipes(
     }
 }
 
-fn amount(ing: &IngredientRow) -> String {
+/// How the page shows amounts: for how many servings, and in which system (`None`: as written).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub servings: f64,
+    pub factor: f64,
+    pub system: Option<UnitSystem>,
+}
+
+impl Scale {
+    pub fn read(servings: &str, units: &str, recipe_servings: Option<i32>) -> Self {
+        let (servings, factor) = crate::meals::recipes::logic::scale_factor(servings, recipe_servings);
+        let system = match units {
+            "metric" => Some(UnitSystem::Metric),
+            "imperial" => Some(UnitSystem::Imperial),
+            _ => None,
+        };
+        Self { servings, factor, system }
+    }
+
+    /// The amount and, apart, its weight: as written when not scaled or converted.
+    pub fn amounts(&self, ing: &IngredientRow) -> (String, String) {
+        if self.system.is_none() && (self.factor - 1.0).abs() < 1e-9 {
+            let grams = ing.grams.map(|g| format!(" ({} g)", trim_number(g.round()))).unwrap_or_default();
+            return (amount(ing), grams);
+        }
+        let shown = crate::meals::recipes::logic::shown_amount(
+            ing.quantity,
+            ing.unit.as_deref(),
+            ing.grams,
+            self.factor,
+            self.system.unwrap_or(UnitSystem::Metric),
+        );
+        (shown, String::new())
+    }
+}
+
+/// The GET form that scales the ingredients (works without JavaScript).
+#[component]
+pub fn ScaleForm(scale: Scale, recipe_servings: Option<i32>) -> impl IntoView {
+    let system = match scale.system {
+        Some(UnitSystem::Metric) => "metric",
+        Some(UnitSystem::Imperial) => "imperial",
+        None => "",
+    };
+    let choices = [("", "As written"), ("metric", "Metric"), ("imperial", "US / imperial")];
+    view! {
+        <form method="get" class="mb-2 flex flex-wrap items-end gap-2 rounded-lg border border-slate-300 bg-white p-3" data-testid="scale-form">
+            <div>
+                <label for="scale-servings" class=LABEL>"Servings"</label>
+                <input id="scale-servings" name="servings" value=trim_number(scale.servings) inputmode="decimal" class=INPUT size="4"/>
+            </div>
+            <div>
+                <label for="scale-units" class=LABEL>"Units"</label>
+                <select id="scale-units" name="units" class=INPUT>
+                    {choices.into_iter().map(|(v, t)| view! { <option value=v selected=v == system>{t}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class=BUTTON_QUIET>"Scale"</button>
+            {recipe_servings.map(|s| view! { <span class="text-xs text-slate-700">{format!("The recipe makes {s}.")}</span> })}
+        </form>
+    }
+}
+
+/// Tags, rating and favourite under the title.
+#[component]
+pub fn RecipeBadges(recipe: RecipeDetail) -> impl IntoView {
+    view! {
+        <p class="mb-2 flex flex-wrap gap-2 text-sm" data-testid="recipe-badges">
+            {recipe.is_favorite.then(|| view! { <span class="rounded bg-amber-100 px-2 text-amber-900">"★ Favourite"</span> })}
+            {recipe.rating.map(|n| view! { <span class="rounded bg-slate-200 px-2">{format!("{n} of 5 stars")}</span> })}
+            {recipe.tags.iter().map(|t| view! {
+                <a href=format!("/recipes?tag={}", urlencoding_lite(t)) class="rounded border border-slate-400 px-2">{t.clone()}</a>
+            }).collect_view()}
+        </p>
+    }
+}
+
+pub fn amount(ing: &IngredientRow) -> String {
     match (ing.quantity, ing.unit.as_deref()) {
         (Some(q), Some(u)) => format!("{} {u}", trim_number(q)),
         (Some(q), None) => trim_number(q),
@@ -329,8 +469,11 @@ fn Recipe(
     delete: ServerAction<DeleteRecipe>,
     log: ServerAction<LogRecipeMeal>,
     today: chrono::NaiveDate,
+    /// `?servings=` and `?units=` as given.
+    scale: (String, String),
 ) -> impl IntoView {
     let RecipePageData { recipe: r, q, results } = data;
+    let scale = Scale::read(&scale.0, &scale.1, r.servings);
     let rid = r.id.to_string();
     let meta = [
         r.servings.map(|s| format!("{s} servings")),
@@ -346,9 +489,19 @@ fn Recipe(
         <p class="mb-2 text-sm"><a class="text-sky-800 underline" href="/recipes">"← All recipes"</a></p>
         <h1 class="mb-1 text-2xl font-bold">{r.title.clone()}</h1>
         <p class="mb-1 text-sm text-slate-700">{meta}</p>
+        <RecipeBadges recipe=r.clone()/>
         {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
+        <p class="mb-4 flex flex-wrap gap-3">
+            <a href=format!("/recipes/{rid}/cook") class=BUTTON>"Cook mode"</a>
+            {(editable && r.is_public).then(|| view! {
+                <span class="text-sm">"Shared: " <a class="text-sky-800 underline" href=format!("/shared/recipes/{rid}") data-testid="share-link">{format!("/shared/recipes/{rid}")}</a></span>
+            })}
+        </p>
         <div class="grid gap-4 md:grid-cols-2">
-            <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove confirm/>
+            <div>
+                <ScaleForm scale recipe_servings=r.servings/>
+                <Ingredients recipe_id=rid.clone() ingredients=r.ingredients.clone() editable remove confirm scale/>
+            </div>
             {match r.nutrition.clone() {
                 Some(n) => view! { <NutritionPanel nutrition=n/> }.into_any(),
                 None => view! {
@@ -378,6 +531,7 @@ fn Ingredients(
     editable: bool,
     remove: ServerAction<RemoveIngredient>,
     confirm: ServerAction<ConfirmIngredient>,
+    scale: Scale,
 ) -> impl IntoView {
     let list = if ingredients.is_empty() {
         view! { <p>"No ingredients yet. Search for a food below to add one."</p> }.into_any()
@@ -385,7 +539,7 @@ fn Ingredients(
         view! {
             <ul data-testid="ingredients">
                 {ingredients.into_iter().map(|ing| {
-                    let grams = ing.grams.map(|g| format!(" ({} g)", trim_number(g.round()))).unwrap_or_default();
+                    let (shown, grams) = scale.amounts(&ing);
                     let recipe_id = recipe_id.clone();
                     let confirm_recipe = recipe_id.clone();
                     let proposed = (!ing.food_confirmed).then(|| ing.food.clone()).flatten();
@@ -395,7 +549,7 @@ fn Ingredients(
                     view! {
                         <li class="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 py-2" data-testid="ingredient">
                             <span>
-                                <span class="font-medium">{amount(&ing)}</span>
+                                <span class="font-medium">{shown}</span>
                                 <span class="text-slate-700">{grams}</span>
                                 " " {ing.ingredient_name.clone()}
                                 {ing.notes.clone().map(|n| view! { <span class="text-slate-700">", " {n}</span> })}
