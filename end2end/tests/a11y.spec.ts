@@ -26,12 +26,19 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   const soup = new URL(page.url()).pathname;
   await expectNoViolations(page, soup + '?q=carrots+raw');
   // Cooking it for the household, and the leftover it leaves.
+  await expectNoViolations(page, soup + '?servings=8&units=imperial');
   await expectNoViolations(page, soup + '/cooked');
   await page.getByLabel('Servings made').fill('3');
   await page.getByRole('button', { name: 'Log the meal' }).click();
   await expect(page).toHaveURL(/\/meals$/);
   await expectNoViolations(page, '/leftovers');
   await expectNoViolations(page, '/use-it-up');
+  await expectNoViolations(page, soup + '/cook');
+  await page.goto(soup);
+  await page.getByLabel('Share: anyone with the link').check();
+  await page.getByRole('button', { name: 'Save recipe' }).click();
+  await expect(page.getByTestId('share-link')).toBeVisible();
+  await expectNoViolations(page, soup.replace('/recipes/', '/shared/recipes/'));
   await page.goto('/profiles');
   await page.getByRole('link', { name: /Edit/ }).first().click();
   await expectNoViolations(page, new URL(page.url()).pathname);

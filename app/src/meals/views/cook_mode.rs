@@ -142,8 +142,8 @@ fn CookSteps(steps: Vec<StepRow>) -> impl IntoView {
                 <p class="my-4 text-3xl leading-snug">{step.instruction}</p>
                 {timer}
                 <div class="mt-6 flex gap-3">
-                    <button type="button" class="rounded border border-slate-400 px-5 py-3 text-lg" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous step"</button>
-                    <button type="button" class="rounded bg-sky-800 px-5 py-3 text-lg text-white" disabled=move || at.get() + 1 >= total on:click=move |_| go((at.get_untracked() + 1).min(total - 1))>"Next step"</button>
+                    <button type="button" class="rounded border border-slate-400 px-5 py-3 text-lg" disabled=move || { at.get() == 0 } on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous step"</button>
+                    <button type="button" class="rounded bg-sky-800 px-5 py-3 text-lg text-white" disabled=move || { at.get() + 1 >= total } on:click=move |_| go((at.get_untracked() + 1).min(total - 1))>"Next step"</button>
                 </div>
             </section>
         }

@@ -115,7 +115,7 @@ fn RecipeFields(error: ActionError, #[prop(optional)] recipe: Option<RecipeDetai
             blank="Not rated"
         />
         <Checkbox name="is_favorite" label="A favourite" error=error checked=favourite/>
-        <Checkbox name="is_public" label="Share: anyone with the link may read it (no names shown)" error=error checked=public/>
+        <Checkbox name="is_public" label="Share: anyone with the link may read it (nothing of your household is shown)" error=error checked=public/>
     }
 }
 
