@@ -24,6 +24,12 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   await page.getByRole('button', { name: 'Create recipe' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Axe soup');
   const soup = new URL(page.url()).pathname;
+  for (const text of ['Chop', 'Simmer']) {
+    await page.getByLabel('Next step').fill(text);
+    await page.getByRole('button', { name: 'Add step' }).click();
+    await expect(page.getByTestId('steps')).toContainText(text);
+  }
+  await expectNoViolations(page, soup);
   await expectNoViolations(page, soup + '?q=carrots+raw');
   // Cooking it for the household, and the leftover it leaves.
   await expectNoViolations(page, soup + '?servings=8&units=imperial');

@@ -36,6 +36,14 @@ test('a parent tags and shares a recipe, a visitor reads it signed out, and cook
     await settle(page);
   }
 
+  // Reorder the steps: the second up, then back down.
+  await page.getByRole('button', { name: 'Move step 2 up' }).click();
+  await expect(page.getByTestId('step').first()).toContainText('Simmer until soft');
+  await settle(page);
+  await page.getByRole('button', { name: 'Move step 1 down' }).click();
+  await expect(page.getByTestId('step').first()).toContainText('Rinse the lentils');
+  await settle(page);
+
   // Scaled to 8 servings in US units.
   await page.getByTestId('scale-form').getByLabel('Servings').fill('8');
   await page.getByTestId('scale-form').getByLabel('Units').selectOption('imperial');

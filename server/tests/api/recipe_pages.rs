@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::helpers::{SignedUp, TestApp};
 use crate::recipes::{create_recipe, portion_seq};
-use app::meals::recipes::api::{AddIngredient, AddStep, UpdateRecipe};
+use app::meals::recipes::api::{AddIngredient, AddStep, ChangeStep, UpdateRecipe};
 use app::meals::recipes::model::RecipeForm;
 
 fn form(title: &str, tags: &str, rating: &str, favourite: bool, public: bool) -> RecipeForm {
@@ -170,4 +170,52 @@ async fn cook_mode_lists_the_steps_with_their_times_and_amounts_scale() {
 
     let other = app.sign_up("Wren").await;
     assert_eq!(app.get_html(&other.client, &format!("/recipes/{id}/cook")).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn steps_are_edited_moved_and_removed_and_only_by_their_household() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, .. } = app.sign_up("Xan").await;
+    let id = create_recipe(&app, &client, "Flatbread", "4").await;
+    for text in ["Mix", "Knead", "Bake"] {
+        let step = AddStep { recipe_id: id.to_string(), instruction: text.into(), duration_minutes: "".into() };
+        assert!(app.send(&client, step).await.status().is_success());
+    }
+    let steps = || async {
+        sqlx::query_as::<_, (i32, String, Option<i32>)>(
+            "select step_number, instruction, duration_minutes from wt_recipe_steps where recipe_id = $1 order by step_number",
+        )
+        .bind(id)
+        .fetch_all(&app.admin)
+        .await
+        .unwrap()
+    };
+    let change = |n: &str, action: &str, text: &str, minutes: &str| ChangeStep {
+        recipe_id: id.to_string(),
+        step_number: n.into(),
+        action: action.into(),
+        instruction: text.into(),
+        duration_minutes: minutes.into(),
+    };
+    assert!(app.send(&client, change("3", "up", "", "")).await.status().is_success());
+    assert!(app.send(&client, change("1", "edit", "Mix the dough", "5")).await.status().is_success());
+    let now = steps().await;
+    assert_eq!(
+        now,
+        [(1, "Mix the dough".into(), Some(5)), (2, "Bake".into(), None), (3, "Knead".into(), None)],
+        "numbered anew in their order"
+    );
+    assert!(app.send(&client, change("2", "remove", "", "")).await.status().is_success());
+    assert_eq!(steps().await.iter().map(|s| s.0).collect::<Vec<_>>(), [1, 2]);
+
+    let res = app.send(&client, change("1", "edit", "", "99999")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(body["Invalid"]["instruction"].is_string() && body["Invalid"]["duration_minutes"].is_string());
+    assert_eq!(app.send(&client, change("7", "up", "", "")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.send(&client, change("x", "up", "", "")).await.status(), StatusCode::NOT_FOUND);
+
+    let other = app.sign_up("Yuki").await;
+    assert_eq!(app.send(&other.client, change("1", "remove", "", "")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(steps().await.len(), 2, "another household changed nothing");
 }

@@ -289,7 +289,45 @@ pub async fn add_step(recipe_id: String, instruction: String, duration_minutes: 
             let (text, minutes) =
                 super::logic::parse_step(&instruction, &duration_minutes).map_err(AppError::Invalid)?;
             let id = edit_recipe(&recipe_id, move |conn, id| {
-                Box::pin(async move { Ok(super::db::insert_step(conn, id, &text, minutes).await?) })
+                Box::pin(async move {
+                    if super::db::step_count(conn, id).await? >= super::logic::MAX_STEPS as i64 {
+                        return Err(crate::error::FieldErrors::single(
+                            "instruction",
+                            format!("A recipe has at most {} steps.", super::logic::MAX_STEPS),
+                        ));
+                    }
+                    Ok(super::db::insert_step(conn, id, &text, minutes).await?)
+                })
+            })
+            .await?;
+            leptos_axum::redirect(&format!("/recipes/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Changes one step of a recipe: `action` "edit" (with `instruction` and `duration_minutes`),
+/// "up", "down" or "remove"; the steps keep their order otherwise and are numbered anew.
+#[server(endpoint = "recipes/steps/change")]
+pub async fn change_step(
+    recipe_id: String,
+    step_number: String,
+    action: String,
+    instruction: String,
+    duration_minutes: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let change =
+                super::logic::StepChange::parse(&action, &instruction, &duration_minutes).map_err(AppError::Invalid)?;
+            let number: usize = step_number.trim().parse().map_err(|_| AppError::NotFound)?;
+            let id = edit_recipe(&recipe_id, move |conn, id| {
+                Box::pin(async move {
+                    let steps = super::db::steps_for_update(conn, id).await?;
+                    let changed = super::logic::change_steps(steps, number, change).ok_or(AppError::NotFound)?;
+                    Ok(super::db::replace_steps(conn, id, &changed).await?)
+                })
             })
             .await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));

@@ -354,6 +354,47 @@ pub async fn insert_step(
     .map(drop)
 }
 
+/// A recipe's steps in order (text, minutes), locked until the transaction ends.
+pub async fn steps_for_update(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx::Result<Vec<(String, Option<i32>)>> {
+    sqlx::query_as(
+        "select instruction, duration_minutes from wt_recipe_steps where recipe_id = $1 \
+         order by step_number for update",
+    )
+    .bind(recipe_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// How many steps a recipe has.
+pub async fn step_count(conn: &mut PgConnection, recipe_id: Uuid) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from wt_recipe_steps where recipe_id = $1")
+        .bind(recipe_id)
+        .fetch_one(conn)
+        .await
+}
+
+/// Writes a recipe's steps anew, numbered 1, 2, 3… in the given order (two statements: the
+/// numbers are unique per recipe, so they are not shuffled in place).
+pub async fn replace_steps(
+    conn: &mut PgConnection,
+    recipe_id: Uuid,
+    steps: &[(String, Option<i32>)],
+) -> sqlx::Result<()> {
+    sqlx::query("delete from wt_recipe_steps where recipe_id = $1").bind(recipe_id).execute(&mut *conn).await?;
+    let texts: Vec<&str> = steps.iter().map(|s| s.0.as_str()).collect();
+    let minutes: Vec<Option<i32>> = steps.iter().map(|s| s.1).collect();
+    sqlx::query(
+        "insert into wt_recipe_steps (recipe_id, step_number, instruction, duration_minutes) \
+         select $1, s.n, s.text, s.minutes from unnest($2::text[], $3::int[]) with ordinality as s(text, minutes, n)",
+    )
+    .bind(recipe_id)
+    .bind(&texts)
+    .bind(&minutes)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
 /// Logs servings of a recipe as a meal of a profile, with the recipe's nutrition scaled to the
 /// servings eaten and its grade; `false` when this household cannot see the recipe.
 pub async fn log_as_meal(

@@ -131,6 +131,55 @@ pub fn parse_step(instruction: &str, duration_minutes: &str) -> Result<(String, 
     }
 }
 
+/// The most steps a recipe has.
+pub const MAX_STEPS: usize = 100;
+
+/// A change to one step (`change` as the step's form posts it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepChange {
+    Edit(String, Option<i32>),
+    Up,
+    Down,
+    Remove,
+}
+
+impl StepChange {
+    /// `action` is "edit" (with the step's text and minutes), "up", "down" or "remove".
+    pub fn parse(action: &str, instruction: &str, duration_minutes: &str) -> Result<Self, FieldErrors> {
+        match action {
+            "edit" => parse_step(instruction, duration_minutes).map(|(t, m)| StepChange::Edit(t, m)),
+            "up" => Ok(StepChange::Up),
+            "down" => Ok(StepChange::Down),
+            "remove" => Ok(StepChange::Remove),
+            _ => {
+                let mut errors = FieldErrors::new();
+                errors.add("action", "Choose edit, up, down or remove.");
+                Err(errors)
+            }
+        }
+    }
+}
+
+/// The steps after `change` to step `number` (from 1), numbered in their new order; `None`
+/// when there is no such step. Moving the first up or the last down changes nothing.
+pub fn change_steps(
+    mut steps: Vec<(String, Option<i32>)>,
+    number: usize,
+    change: StepChange,
+) -> Option<Vec<(String, Option<i32>)>> {
+    let i = number.checked_sub(1).filter(|i| *i < steps.len())?;
+    match change {
+        StepChange::Edit(text, minutes) => steps[i] = (text, minutes),
+        StepChange::Up if i > 0 => steps.swap(i - 1, i),
+        StepChange::Down if i + 1 < steps.len() => steps.swap(i, i + 1),
+        StepChange::Up | StepChange::Down => {}
+        StepChange::Remove => {
+            steps.remove(i);
+        }
+    }
+    Some(steps)
+}
+
 /// Cleans a food search: at most 8 words of letters and digits, each at least 2 characters.
 pub fn search_words(q: &str) -> Vec<String> {
     q.split(|c: char| !c.is_alphanumeric())
@@ -541,5 +590,22 @@ mod tests {
         assert_eq!(scale_factor("8", Some(4)), (8.0, 2.0));
         assert_eq!(scale_factor("", Some(4)), (4.0, 1.0));
         assert_eq!(scale_factor("-1", None), (1.0, 1.0));
+    }
+
+    #[test]
+    fn steps_are_edited_moved_and_removed_in_place() {
+        let steps = || vec![("a".to_owned(), None), ("b".to_owned(), Some(5)), ("c".to_owned(), None)];
+        let texts = |s: Option<Vec<(String, Option<i32>)>>| s.unwrap().into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(texts(change_steps(steps(), 2, StepChange::Up)), ["b", "a", "c"]);
+        assert_eq!(texts(change_steps(steps(), 2, StepChange::Down)), ["a", "c", "b"]);
+        assert_eq!(texts(change_steps(steps(), 1, StepChange::Up)), ["a", "b", "c"], "the first stays first");
+        assert_eq!(texts(change_steps(steps(), 3, StepChange::Down)), ["a", "b", "c"]);
+        assert_eq!(texts(change_steps(steps(), 1, StepChange::Remove)), ["b", "c"]);
+        let edited = change_steps(steps(), 3, StepChange::Edit("C".into(), Some(10))).unwrap();
+        assert_eq!(edited[2], ("C".to_owned(), Some(10)));
+        assert_eq!(change_steps(steps(), 0, StepChange::Remove), None);
+        assert_eq!(change_steps(steps(), 4, StepChange::Up), None);
+        assert!(StepChange::parse("edit", "", "").unwrap_err().get("instruction").is_some());
+        assert!(StepChange::parse("explode", "", "").unwrap_err().get("action").is_some());
     }
 }

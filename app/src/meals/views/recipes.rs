@@ -11,8 +11,8 @@ use crate::meals::logic::recipe::{trim_number, Nutrients, MASS_UNITS};
 use crate::meals::logic::units::UnitSystem;
 use crate::meals::model::{MealType, CATEGORIES};
 use crate::meals::recipes::api::{
-    recipe_page, recipes_page, AddIngredient, AddStep, ConfirmIngredient, CreateRecipe, DeleteRecipe, ImportRecipe,
-    LogRecipeMeal, RemoveIngredient, UpdateRecipe,
+    recipe_page, recipes_page, AddIngredient, AddStep, ChangeStep, ConfirmIngredient, CreateRecipe, DeleteRecipe,
+    ImportRecipe, LogRecipeMeal, RemoveIngredient, UpdateRecipe,
 };
 use crate::meals::recipes::model::{
     FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipeList, RecipePageData, StepRow,
@@ -620,14 +620,22 @@ fn AddIngredientSection(
 #[component]
 fn Steps(recipe_id: String, steps: Vec<StepRow>, editable: bool, step: ServerAction<AddStep>) -> impl IntoView {
     let error = action_error(step);
+    let change = ServerAction::<ChangeStep>::new();
+    let change_error = action_error(change);
+    let total = steps.len();
     let list = if steps.is_empty() {
         view! { <p class="mb-3">"No steps yet."</p> }.into_any()
     } else {
         view! {
+            <FormError error=change_error/>
             <ol class="mb-3 list-decimal pl-6" data-testid="steps">
                 {steps.into_iter().map(|s| {
                     let timer = s.duration_minutes.map(|m| format!(" ({m} min)")).unwrap_or_default();
-                    view! { <li class="py-1">{format!("{}{timer}", s.instruction)}</li> }
+                    let text = format!("{}{timer}", s.instruction);
+                    let controls = editable.then(|| view! {
+                        <StepControls recipe_id=recipe_id.clone() step=s.clone() total change/>
+                    });
+                    view! { <li class="py-1" data-testid="step"><span>{text}</span>{controls}</li> }
                 }).collect_view()}
             </ol>
         }
@@ -648,6 +656,53 @@ fn Steps(recipe_id: String, steps: Vec<StepRow>, editable: bool, step: ServerAct
                 </ActionForm>
             })}
         </section>
+    }
+}
+
+/// One step's buttons and edit form (ids carry the step's number: several on one page).
+#[component]
+fn StepControls(recipe_id: String, step: StepRow, total: usize, change: ServerAction<ChangeStep>) -> impl IntoView {
+    let n = step.step_number;
+    let rid_edit = recipe_id.clone();
+    let button = move |action: &'static str, text: &'static str, label: String, disabled: bool| {
+        let recipe_id = recipe_id.clone();
+        view! {
+            <ActionForm action=change attr:class="inline">
+                <input type="hidden" name="recipe_id" value=recipe_id/>
+                <input type="hidden" name="step_number" value=n.to_string()/>
+                <input type="hidden" name="action" value=action/>
+                <input type="hidden" name="instruction" value=""/>
+                <input type="hidden" name="duration_minutes" value=""/>
+                <button type="submit" class=BUTTON_QUIET aria-label=label disabled=disabled>{text}</button>
+            </ActionForm>
+        }
+    };
+    let down = button.clone();
+    let (text_id, minutes_id) = (format!("step-{n}-text"), format!("step-{n}-minutes"));
+    let minutes = step.duration_minutes.map(|m| m.to_string()).unwrap_or_default();
+    view! {
+        <span class="ml-2 inline-flex flex-wrap gap-1">
+            {button("up", "↑", format!("Move step {n} up"), n <= 1)}
+            {down("down", "↓", format!("Move step {n} down"), n as usize >= total)}
+            {button("remove", "Remove", format!("Remove step {n}"), false)}
+        </span>
+        <details class="mt-1">
+            <summary class="cursor-pointer text-sm text-sky-800 underline">{format!("Edit step {n}")}</summary>
+            <ActionForm action=change attr:class="mt-1 flex flex-wrap items-end gap-2">
+                <input type="hidden" name="recipe_id" value=rid_edit/>
+                <input type="hidden" name="step_number" value=n.to_string()/>
+                <input type="hidden" name="action" value="edit"/>
+                <div class="grow">
+                    <label for=text_id.clone() class=LABEL>{format!("Step {n}")}</label>
+                    <input id=text_id name="instruction" value=step.instruction.clone() class=INPUT/>
+                </div>
+                <div>
+                    <label for=minutes_id.clone() class=LABEL>{format!("Minutes for step {n}")}</label>
+                    <input id=minutes_id name="duration_minutes" type="number" value=minutes class=INPUT size="4"/>
+                </div>
+                <button type="submit" class=BUTTON_QUIET>{format!("Save step {n}")}</button>
+            </ActionForm>
+        </details>
     }
 }
 
