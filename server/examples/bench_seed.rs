@@ -15,6 +15,11 @@
 //!
 //! `bench_seed --data-dir DIR [--households 50] [--years 5] [--base http://127.0.0.1:3999] [--out bench.env]`
 
+/// Food names for the pantry and the recipes' ingredients (thirty, so matches are realistic).
+const FOODS: &str = "array['Milk','Eggs','Rice','Onions','Tomatoes','Lentils','Butter','Flour','Spinach','Cheddar',\
+     'Carrots','Potatoes','Garlic','Chicken breast','Salmon','Tofu','Chickpeas','Pasta','Oats','Yoghurt',\
+     'Peas','Sweetcorn','Peppers','Mushrooms','Apples','Bananas','Lemons','Basil','Coconut milk','Bread']";
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -176,7 +181,8 @@ async fn main() {
     sqlx::query(&format!(
         "with p as ({PROFILES}) \
          insert into wt_pantry_items (profile_id, name, category, quantity, unit, expiry_date, is_available, cost) \
-         select p.id, format('Item %s', g.n), (array['fridge','freezer','cupboard'])[1 + g.n % 3]::wt_pantry_category, \
+         select p.id, format('%s %s', ({FOODS})[1 + g.n % 30], g.n), \
+                (array['fridge','freezer','cupboard'])[1 + g.n % 3]::wt_pantry_category, \
                 1 + g.n % 7, (array['g','kg','ml','pieces'])[1 + g.n % 4], \
                 case when g.n % 10 = 0 then null else current_date - 7 + (g.n * 37) % 372 end, g.n <= 300, \
                 round((g.n % 50) * 0.37, 2) \
@@ -186,6 +192,32 @@ async fn main() {
     .execute(&mut *tx)
     .await
     .expect("seed pantry items");
+    // A library of 500 recipes for every household (the Kitchen issue's benchmark household):
+    // titles and tags from word lists, eight ingredients named like the pantry's foods, three
+    // steps each.
+    sqlx::query(&format!(
+        "with p as ({PROFILES}), \
+         r as ( \
+           insert into wt_recipes (profile_id, title, servings, prep_time_min, cook_time_min, source_type, tags, is_favorite) \
+           select p.id, format('%s %s %s', \
+                    (array['Lentil','Chicken','Tomato','Bean','Mushroom','Pumpkin','Salmon','Tofu','Pea','Rice'])[1 + g.n % 10], \
+                    (array['soup','curry','salad','stew','bake','pasta','pie','stir-fry'])[1 + (g.n / 10) % 8], g.n), \
+                  2 + g.n % 5, 10, 30, 'manual', \
+                  array[(array['vegetarian','quick','soup','baking','spicy','breakfast','dinner','kids'])[1 + g.n % 8], \
+                        (array['family','freezer','weeknight','summer','winter'])[1 + g.n % 5]], g.n % 25 = 0 \
+           from p cross join generate_series(1, 500) as g(n) where p.is_primary returning id), \
+         s as ( \
+           insert into wt_recipe_steps (recipe_id, step_number, instruction, duration_minutes) \
+           select r.id, x.n, format('Step %s of the recipe: prepare, combine and cook.', x.n), 5 * x.n \
+           from r cross join generate_series(1, 3) as x(n) returning 1) \
+         insert into wt_recipe_ingredients (recipe_id, ingredient_name, quantity, unit, sort_order) \
+         select r.id, ({FOODS})[1 + (abs(hashtext(r.id::text)) + x.n * 7) % 30], 100 + x.n * 10, 'g', x.n \
+         from r cross join generate_series(1, 8) as x(n)"
+    ))
+    .bind(&pattern)
+    .execute(&mut *tx)
+    .await
+    .expect("seed recipes");
     // The parent's food diary: three meals a day for the whole history, each one SR28 food of
     // a rotating ten with its breakdown computed from the food's values, as the app stores it.
     sqlx::query(&format!(
@@ -280,7 +312,7 @@ async fn main() {
          from auth.users u \
          join wt_profiles d on d.user_id = u.id and not d.is_primary \
          join wt_profiles pp on pp.user_id = u.id and pp.is_primary \
-         join wt_recipes r on r.profile_id = pp.id \
+         join wt_recipes r on r.profile_id = pp.id and r.title = 'Overnight oats' \
          where u.email::text = $1 order by d.date_of_birth limit 1",
     )
     .bind(&email)
