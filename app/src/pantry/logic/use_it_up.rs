@@ -9,6 +9,8 @@
 //! stock is not listed. Expired items are shown on the page but not counted:
 //! they need a look before anyone cooks with them.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -51,6 +53,9 @@ pub struct Suggestion {
 /// each shares a word with, plus a sort of the recipes.
 pub fn rank(recipes: &[RecipeStock], stock: &[StockName], limit: usize) -> Vec<Suggestion> {
     let index = ItemIndex::new(stock.iter().map(|s| s.name.as_str()));
+    // A library repeats its ingredients ("Onions" in a hundred recipes): each distinct name and
+    // food is matched once.
+    let mut seen: HashMap<(&str, Option<&str>), Vec<(usize, super::matching::Match)>> = HashMap::new();
     let mut out: Vec<Suggestion> = recipes
         .iter()
         .filter_map(|r| {
@@ -58,7 +63,9 @@ pub fn rank(recipes: &[RecipeStock], stock: &[StockName], limit: usize) -> Vec<S
             let mut in_stock = 0;
             let mut missing = Vec::new();
             for (name, food) in &r.ingredients {
-                let found = index.find(&IngredientWords::new(name, food.as_deref()));
+                let found = seen
+                    .entry((name.as_str(), food.as_deref()))
+                    .or_insert_with(|| index.find(&IngredientWords::new(name, food.as_deref())));
                 if found.is_empty() {
                     missing.push(name.clone());
                     continue;
