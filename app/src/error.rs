@@ -147,6 +147,13 @@ impl From<sqlx::Error> for AppError {
                 tracing::warn!(error = %err, "database refused access");
                 AppError::NotFound
             }
+            // Text the database cannot store (NUL, a character outside
+            // UTF-8) or longer than its column: the input kit refuses these
+            // next to the field; this is the net under any text it missed.
+            sqlx::Error::Database(db) if matches!(db.code().as_deref(), Some("22021" | "22P05" | "22001")) => {
+                tracing::warn!(error = %err, "database refused a value");
+                AppError::Request("The text contains a character or length that cannot be stored.".into())
+            }
             _ => {
                 tracing::error!(error = ?err, "database error");
                 AppError::Internal

@@ -31,7 +31,19 @@ pub fn text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize, requir
         errors.add(field, format!("Use at most {max} characters."));
         return None;
     }
+    if has_control(value) {
+        errors.add(field, CONTROL_MESSAGE);
+        return None;
+    }
     Some(value.to_owned())
+}
+
+const CONTROL_MESSAGE: &str = "Remove the invisible control characters from this text.";
+
+/// Control characters other than line breaks and tabs: nobody types them,
+/// a paste can carry them, and PostgreSQL's `text` cannot store NUL at all.
+fn has_control(value: &str) -> bool {
+    value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// The dates a field accepts.
@@ -121,6 +133,10 @@ pub fn list(errors: &mut FieldErrors, field: &str, raw: &str, max_items: usize, 
     for item in raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if item.chars().count() > max_len {
             errors.add(field, format!("Keep each item to at most {max_len} characters."));
+            return vec![];
+        }
+        if has_control(item) {
+            errors.add(field, CONTROL_MESSAGE);
             return vec![];
         }
         if seen.insert(item.to_lowercase()) {
@@ -259,6 +275,21 @@ mod tests {
         assert_eq!(text(&mut e, "n", &"é".repeat(80), 80, None).map(|s| s.chars().count()), Some(80));
         assert_eq!(text(&mut e, "n", &"é".repeat(81), 80, None), None);
         assert_eq!(e.get("n"), Some("Use at most 80 characters."));
+    }
+
+    #[test]
+    fn text_and_lists_refuse_control_characters_but_keep_line_breaks() {
+        let mut e = FieldErrors::new();
+        assert_eq!(text(&mut e, "notes", "Line one\nline\ttwo", 200, None), Some("Line one\nline\ttwo".into()));
+        assert!(e.is_empty());
+        for nasty in ["\u{0}", "Mia\u{0}", "\u{0}\u{feff}\u{202e}", "a\u{7f}b", "a\u{85}b"] {
+            let mut e = FieldErrors::new();
+            assert_eq!(text(&mut e, "n", nasty, 80, None), None, "{nasty:?}");
+            assert_eq!(e.get("n"), Some(CONTROL_MESSAGE), "{nasty:?}");
+            let mut e = FieldErrors::new();
+            assert!(list(&mut e, "l", &format!("milk, {nasty}"), 20, 60).is_empty(), "{nasty:?}");
+            assert_eq!(e.get("l"), Some(CONTROL_MESSAGE), "{nasty:?}");
+        }
     }
 
     #[test]

@@ -61,6 +61,53 @@ const FIELDS: &[&str] = &[
     "fat_g",
 ];
 
+/// The fields a person types free text into.
+const TEXT_FIELDS: &[&str] = &[
+    "display_name",
+    "name",
+    "title",
+    "description",
+    "instruction",
+    "note",
+    "reason",
+    "q",
+    "unit",
+    "fitness_goals",
+    "allergies",
+    "dietary_restrictions",
+];
+
+/// A value each field would accept in some form.
+fn plausible(field: &str) -> &'static str {
+    match field {
+        "email" => "fuzz@example.org",
+        "password" | "current_password" | "new_password" => "correct horse battery",
+        "timezone" => "Europe/London",
+        "date" | "meal_date" => "2026-01-02",
+        "date_of_birth" => "1990-05-06",
+        "time" => "08:30",
+        "meal_type" => "breakfast",
+        "metric" => "weight",
+        "workout_type" => "run",
+        "profile_type" => "dependent",
+        "gender" => "female",
+        "activity_level" => "moderate",
+        "direction" => "up",
+        "size" => "small",
+        "module" => "meals",
+        "enabled" => "true",
+        "color" => "#336699",
+        "food_ndb_no" => "09003",
+        "id" | "profile_id" | "recipe_id" | "ingredient_id" => "00000000-0000-0000-0000-000000000000",
+        "session_rpe" | "score" | "order" => "5",
+        "duration_minutes" | "servings" | "quantity" => "2",
+        "height_cm" => "170",
+        "weight_kg" | "value" => "70",
+        "energy_kcal" | "protein_g" | "fat_g" => "10",
+        _ => "Porridge",
+    }
+}
+
 /// A small deterministic generator (xorshift), so a failure can be replayed.
 struct Rng(u64);
 impl Rng {
@@ -111,6 +158,18 @@ fn bodies(rng: &mut Rng, values: &[String]) -> Vec<(String, &'static str)> {
     // coverage depends on the random draw (the registry's order varies).
     for nasty in ["\u{0}", "x\u{0}@example.org", "\u{202e}\u{feff}"] {
         let fields: Vec<String> = FIELDS.iter().map(|f| format!("{f}={}", urlencoding(nasty))).collect();
+        out.push((fields.join("&"), form));
+    }
+    // Plausible values everywhere but one text field, which carries NUL: the
+    // other fields then pass their checks, so the text reaches its own.
+    for nasty_field in TEXT_FIELDS {
+        let fields: Vec<String> = FIELDS
+            .iter()
+            .map(|f| {
+                let value = if f == nasty_field { "Mia\u{0}" } else { plausible(f) };
+                format!("{f}={}", urlencoding(value))
+            })
+            .collect();
         out.push((fields.join("&"), form));
     }
     for _ in 0..6 {
