@@ -6,6 +6,8 @@ const launchOptions = {
   args: [
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    // A fake camera that needs no permission prompt, for the barcode scanner.
+    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
   ],
 };
 const baseURL = 'http://127.0.0.1:3210';

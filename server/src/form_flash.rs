@@ -86,12 +86,18 @@ pub async fn form_flash(session: Session, req: Request, next: Next) -> Response 
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
+    // A file upload's parts are not typed text to refill.
+    let multipart = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/"));
     let Ok(bytes) =
         axum::body::to_bytes(body, MAX_FORM_BODY.max(crate::security::body_limit_for(parts.uri.path()))).await
     else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
     };
-    let typed = if bytes.len() <= MAX_KEPT_BODY {
+    let typed = if bytes.len() <= MAX_KEPT_BODY && !multipart {
         FormFlash::kept_values(form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())))
     } else {
         Default::default()

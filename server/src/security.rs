@@ -13,10 +13,14 @@ use axum::response::Response;
 /// Largest request body: every form of the app is far below it.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Largest body of the recipe importer's endpoints: a saved page of up to 2 MB
-/// (`app::meals::recipes::import::MAX_PAGE_BYTES`), form-encoded.
+/// (`app::meals::recipes::import::MAX_PAGE_BYTES`), form-encoded, or an uploaded photo of up
+/// to 5 MB (`app::meals::recipes::import::ocr::MAX_IMAGE_BYTES`).
 pub const MAX_IMPORT_BODY_BYTES: usize = 6 * 1024 * 1024;
 /// The endpoints that take a whole page.
-pub const IMPORT_PATHS: [&str; 2] = ["/api/recipes/import", "/api/recipes/import/parse"];
+pub const IMPORT_PATHS: [&str; 3] = ["/api/recipes/import", "/api/recipes/import/parse", "/api/recipes/import/upload"];
+
+/// The endpoints that take a multipart upload (a file).
+pub const MULTIPART_PATHS: [&str; 1] = ["/api/recipes/import/upload"];
 
 /// The body limit of a path.
 pub fn body_limit_for(path: &str) -> usize {
@@ -41,6 +45,28 @@ pub async fn body_limit(req: Request, next: Next) -> Response {
     let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
     next.run(Request::from_parts(parts, body)).await
 }
+/// An upload endpoint is sent a multipart body with a boundary, or refused with 415 before
+/// it is read: server_fn's multipart decoder panics on a request without a boundary (which
+/// would drop the connection instead of answering).
+pub async fn multipart_only(req: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
+    if MULTIPART_PATHS.contains(&req.uri().path()) {
+        let boundary = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| multer::parse_boundary(ct).is_ok());
+        if !boundary {
+            return (
+                axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Send the file as a multipart/form-data upload (the form's field `file`).",
+            )
+                .into_response();
+        }
+    }
+    next.run(req).await
+}
+
 /// A request still unanswered after this gets 503 (a slow client, a stuck query).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// Requests handled at once; more wait (each connection is a small future,

@@ -399,6 +399,7 @@ pub fn router(
         .layer(middleware::from_fn(move |req, next| crate::security::headers(secure_cookies, req, next)))
         // Limits, outside everything that does work: a body cap (413), a
         // deadline (503) and a bound on requests in flight (the rest wait).
+        .layer(middleware::from_fn(crate::security::multipart_only))
         .layer(middleware::from_fn(crate::security::body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, crate::security::REQUEST_TIMEOUT))
         .layer(GlobalConcurrencyLimitLayer::new(crate::security::MAX_IN_FLIGHT))

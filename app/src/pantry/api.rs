@@ -108,16 +108,117 @@ pub async fn delete_pantry_item(item_id: String) -> Result<(), AppError> {
     respond(change_item(&item_id, |conn, _, id| Box::pin(async move { Ok(super::db::delete(conn, id).await?) })).await)
 }
 
-/// One item's page (to change or remove it); another household's id is a 404.
+/// How many foods the item page offers to link.
+#[cfg(feature = "ssr")]
+const FOOD_CHOICES: i64 = 8;
+
+/// One item's page (to change, link or remove it); another household's id is a 404. The
+/// foods offered to link are those found for `q` (the page's GET search form) or, while the
+/// item is not linked and nothing was searched, for the item's own name.
 #[server(endpoint = "pantry/item")]
-pub async fn pantry_item_page(item_id: String) -> Result<Paged<super::model::PantryItem>, AppError> {
+pub async fn pantry_item_page(item_id: String, q: String) -> Result<Paged<super::model::PantryItemPage>, AppError> {
     respond(
         async {
             let caller = Caller::require().await?;
             let id = crate::input::record_id(&item_id)?;
+            let q: String = q.chars().take(100).collect();
+            let searched = crate::meals::recipes::logic::search_words(&q);
             caller
-                .page(move |conn, _| Box::pin(async move { super::db::get(conn, id).await?.ok_or(AppError::NotFound) }))
+                .page(move |conn, _| {
+                    Box::pin(async move {
+                        let item = super::db::get(conn, id).await?.ok_or(AppError::NotFound)?;
+                        let foods = if !searched.is_empty() {
+                            crate::meals::recipes::db::search_foods(conn, &searched, FOOD_CHOICES).await?
+                        } else if item.food_ndb_no.is_none() {
+                            suggested_foods(conn, &item.name).await?
+                        } else {
+                            Vec::new()
+                        };
+                        Ok(super::model::PantryItemPage { item, q, foods })
+                    })
+                })
                 .await
+        }
+        .await,
+    )
+}
+
+/// The foods an item's name suggests, trying in turn: its words as written; its key words
+/// (singular, without "fresh", "chopped"…); the last key word of its name, which in English
+/// names the food ("Free-range eggs" → "egg"). At most three searches.
+#[cfg(feature = "ssr")]
+async fn suggested_foods(
+    conn: &mut sqlx::PgConnection,
+    name: &str,
+) -> sqlx::Result<Vec<crate::meals::recipes::model::FoodMatch>> {
+    use super::logic::matching::key_words;
+    let mut key = key_words(name);
+    key.truncate(8);
+    let head: Vec<String> =
+        name.split_whitespace().rev().find_map(|token| key_words(token).pop()).into_iter().collect();
+    let mut tried: Vec<Vec<String>> = Vec::new();
+    for words in [crate::meals::recipes::logic::search_words(name), key, head] {
+        if words.is_empty() || tried.contains(&words) {
+            continue;
+        }
+        let found = crate::meals::recipes::db::search_foods(conn, &words, FOOD_CHOICES).await?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+        tried.push(words);
+    }
+    Ok(Vec::new())
+}
+
+/// Links an item to the SR28 food it is, so recipes that use that food find it whatever it is
+/// called. An unknown food is refused next to the field; another household's item is a 404.
+#[server(endpoint = "pantry/link-food")]
+pub async fn link_pantry_food(item_id: String, food_ndb_no: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&item_id)?;
+            let found = caller
+                .as_user(move |conn| {
+                    Box::pin(async move {
+                        let ndb_no = food_ndb_no.trim();
+                        let known = ndb_no.len() <= 16
+                            && crate::meals::recipes::db::food_with_portions(conn, ndb_no).await?.is_some();
+                        if !known {
+                            return Err(crate::error::FieldErrors::single(
+                                "food_ndb_no",
+                                "Choose a food from the search results.",
+                            ));
+                        }
+                        Ok(super::db::link_food(conn, id, Some(ndb_no)).await?)
+                    })
+                })
+                .await?;
+            if !found {
+                return Err(AppError::NotFound);
+            }
+            leptos_axum::redirect(&format!("/pantry/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Unlinks an item from its food: it is matched by its name again.
+#[server(endpoint = "pantry/unlink-food")]
+pub async fn unlink_pantry_food(item_id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let caller = Caller::require().await?;
+            let id = crate::input::record_id(&item_id)?;
+            let found = caller
+                .as_user(move |conn| Box::pin(async move { Ok(super::db::link_food(conn, id, None).await?) }))
+                .await?;
+            if !found {
+                return Err(AppError::NotFound);
+            }
+            leptos_axum::redirect(&format!("/pantry/{id}"));
+            Ok(())
         }
         .await,
     )

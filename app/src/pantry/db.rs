@@ -10,7 +10,11 @@ use super::logic::{Location, PantryItemDraft};
 use super::model::{ExpiringItem, PantryItem, PantrySort};
 
 const COLUMNS: &str = "i.id, i.name, i.category as location, i.quantity::float8 as quantity, i.unit, i.expiry_date, \
-     i.barcode, i.cost::float8 as cost, i.notes, p.display_name as added_by";
+     i.barcode, i.cost::float8 as cost, i.notes, p.display_name as added_by, i.food_ndb_no, f.description as food";
+
+/// The items with who added them and the food they are linked to (`COLUMNS` reads these).
+const ITEMS: &str = "wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
+     left join food.foods f on f.ndb_no = i.food_ndb_no";
 
 #[derive(sqlx::FromRow)]
 struct ListRow {
@@ -33,7 +37,7 @@ pub async fn list(
     };
     // `order` is one of two fixed strings above, never input.
     let sql = format!(
-        "select {COLUMNS}, count(*) over () as total from wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
+        "select {COLUMNS}, count(*) over () as total from {ITEMS} \
          where i.is_available and ($1::wt_pantry_category is null or i.category = $1) \
          order by {order} limit $2 offset $3"
     );
@@ -49,8 +53,7 @@ pub async fn list(
 
 /// One item of the household, in stock or not.
 pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<PantryItem>> {
-    let sql =
-        format!("select {COLUMNS} from wt_pantry_items i join wt_profiles p on p.id = i.profile_id where i.id = $1");
+    let sql = format!("select {COLUMNS} from {ITEMS} where i.id = $1");
     sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
 }
 
@@ -100,6 +103,17 @@ pub async fn use_up(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
     Ok(done.rows_affected() == 1)
 }
 
+/// Links an item to an SR28 food (or unlinks it with `None`); `false` when the household has
+/// no such item. The food must exist (the caller checks, for a message next to the field).
+pub async fn link_food(conn: &mut PgConnection, id: Uuid, food_ndb_no: Option<&str>) -> sqlx::Result<bool> {
+    let done = sqlx::query("update wt_pantry_items set food_ndb_no = $2 where id = $1")
+        .bind(id)
+        .bind(food_ndb_no)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn delete(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
     let done = sqlx::query("delete from wt_pantry_items where id = $1").bind(id).execute(conn).await?;
     Ok(done.rows_affected() == 1)
@@ -139,11 +153,12 @@ pub const MAX_STOCK: i64 = 2_000;
 /// The household's items in stock for a cook, soonest expiry first; `lock` holds them until
 /// the transaction ends, so two cooks at once do not both take the same milk.
 pub async fn stock(conn: &mut PgConnection, lock: bool) -> sqlx::Result<Vec<crate::pantry::logic::deduct::Stock>> {
-    let rows: Vec<(Uuid, String, Option<f64>, Option<String>, Option<NaiveDate>)> = sqlx::query_as(if lock {
-        "select id, name, quantity::float8, unit, expiry_date from wt_pantry_items where is_available \
+    type Row = (Uuid, String, Option<String>, Option<f64>, Option<String>, Option<NaiveDate>);
+    let rows: Vec<Row> = sqlx::query_as(if lock {
+        "select id, name, food_ndb_no, quantity::float8, unit, expiry_date from wt_pantry_items where is_available \
          order by expiry_date nulls last, id limit $1 for update"
     } else {
-        "select id, name, quantity::float8, unit, expiry_date from wt_pantry_items where is_available \
+        "select id, name, food_ndb_no, quantity::float8, unit, expiry_date from wt_pantry_items where is_available \
          order by expiry_date nulls last, id limit $1"
     })
     .bind(MAX_STOCK)
@@ -151,9 +166,10 @@ pub async fn stock(conn: &mut PgConnection, lock: bool) -> sqlx::Result<Vec<crat
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, quantity, unit, expiry_date)| crate::pantry::logic::deduct::Stock {
+        .map(|(id, name, food_ndb_no, quantity, unit, expiry_date)| crate::pantry::logic::deduct::Stock {
             id,
             name,
+            food_ndb_no,
             quantity,
             unit,
             expiry_date,
@@ -186,8 +202,8 @@ pub async fn use_it_up(
     today: NaiveDate,
     days: i64,
 ) -> sqlx::Result<(Vec<crate::pantry::logic::use_it_up::StockName>, Vec<PantryItem>)> {
-    let rows: Vec<(String, Option<NaiveDate>)> = sqlx::query_as(
-        "select name, expiry_date from wt_pantry_items where is_available \
+    let rows: Vec<(String, Option<String>, Option<NaiveDate>)> = sqlx::query_as(
+        "select name, food_ndb_no, expiry_date from wt_pantry_items where is_available \
          order by expiry_date nulls last, id limit $1",
     )
     .bind(MAX_STOCK)
@@ -196,13 +212,14 @@ pub async fn use_it_up(
     let last = today + chrono::Days::new(days.max(0) as u64);
     let names = rows
         .into_iter()
-        .map(|(name, expiry)| crate::pantry::logic::use_it_up::StockName {
+        .map(|(name, food_ndb_no, expiry)| crate::pantry::logic::use_it_up::StockName {
             name,
+            food_ndb_no,
             expiring: expiry.is_some_and(|d| d >= today && d <= last),
         })
         .collect();
     let sql = format!(
-        "select {COLUMNS} from wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
+        "select {COLUMNS} from {ITEMS} \
          where i.is_available and i.expiry_date <= $1 order by i.expiry_date, lower(i.name), i.id limit 100"
     );
     let expiring = sqlx::query_as(&sql).bind(last).fetch_all(conn).await?;

@@ -22,6 +22,9 @@ pub struct PantryItem {
     pub notes: Option<String>,
     /// The profile that added it.
     pub added_by: String,
+    /// The SR28 food it is linked to: its number and description.
+    pub food_ndb_no: Option<String>,
+    pub food: Option<String>,
 }
 
 impl PantryItem {
@@ -34,6 +37,15 @@ impl PantryItem {
             (None, None) => String::new(),
         }
     }
+}
+
+/// One item's page: the item, and the foods it may be linked to (found for `q`, or for its
+/// name while it is not linked).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PantryItemPage {
+    pub item: PantryItem,
+    pub q: String,
+    pub foods: Vec<crate::meals::recipes::model::FoodMatch>,
 }
 
 /// How the list is filtered and ordered (from the page's query string).

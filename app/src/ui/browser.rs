@@ -67,3 +67,145 @@ pub fn keep_screen_awake() {
         }
     }
 }
+
+/// Whether this browser can scan barcodes: it has `BarcodeDetector` and a camera API.
+pub fn can_scan_barcodes() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let window: wasm_bindgen::JsValue = leptos::prelude::window().into();
+        let has = |target: &wasm_bindgen::JsValue, name: &str| {
+            js_sys::Reflect::get(target, &name.into()).is_ok_and(|v| !v.is_undefined() && !v.is_null())
+        };
+        let navigator = js_sys::Reflect::get(&window, &"navigator".into()).unwrap_or_default();
+        let devices = js_sys::Reflect::get(&navigator, &"mediaDevices".into()).unwrap_or_default();
+        has(&window, "BarcodeDetector") && has(&devices, "getUserMedia")
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        false
+    }
+}
+
+/// Sets the value of the input with this id (a field the server rendered).
+pub fn set_input_value(id: &str, value: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = leptos::prelude::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(value);
+            let _ = input.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (id, value);
+    }
+}
+
+/// Stops the camera shown in `video` (its stream's tracks), which also ends a scan.
+pub fn stop_camera(video: leptos::prelude::NodeRef<leptos::html::Video>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::prelude::GetUntracked;
+        use wasm_bindgen::JsCast;
+        let Some(video) = video.get_untracked() else { return };
+        if let Some(stream) = video.src_object().and_then(|s| s.dyn_into::<web_sys::MediaStream>().ok()) {
+            for track in stream.get_tracks().iter() {
+                if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
+                    track.stop();
+                }
+            }
+        }
+        video.set_src_object(None);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = video;
+    }
+}
+
+/// How long a scan looks before giving up, in tries four times a second.
+#[cfg(feature = "hydrate")]
+const SCAN_TRIES: u32 = 120;
+
+/// Opens the back camera in `video` and looks for a barcode four times a second, for at most
+/// 30 seconds; `done` gets the code, or the message to show. The camera is stopped either way.
+pub fn scan_barcode(
+    video: leptos::prelude::NodeRef<leptos::html::Video>,
+    done: impl Fn(Result<String, &'static str>) + 'static,
+) {
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move {
+        let found = scan(video).await;
+        stop_camera(video);
+        done(found);
+    });
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (video, done);
+    }
+}
+
+#[cfg(feature = "hydrate")]
+async fn scan(video: leptos::prelude::NodeRef<leptos::html::Video>) -> Result<String, &'static str> {
+    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use leptos::prelude::GetUntracked;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    const NO_CAMERA: &str = "The camera could not be opened: type the barcode instead.";
+    let window = leptos::prelude::window();
+    let class: Function = Reflect::get(&window, &"BarcodeDetector".into())
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or("This browser cannot scan barcodes: type it instead.")?;
+    let detector = Reflect::construct(&class, &Array::new()).map_err(|_| "The barcode scanner could not start.")?;
+    let detect: Function = Reflect::get(&detector, &"detect".into())
+        .ok()
+        .and_then(|d| d.dyn_into().ok())
+        .ok_or("The barcode scanner could not start.")?;
+    let camera = Object::new();
+    let _ = Reflect::set(&camera, &"facingMode".into(), &"environment".into());
+    let constraints = Object::new();
+    let _ = Reflect::set(&constraints, &"video".into(), &camera);
+    let devices = window.navigator().media_devices().map_err(|_| NO_CAMERA)?;
+    let asked = devices.get_user_media_with_constraints(constraints.unchecked_ref()).map_err(|_| NO_CAMERA)?;
+    let stream: web_sys::MediaStream =
+        JsFuture::from(asked).await.ok().and_then(|s| s.dyn_into().ok()).ok_or(NO_CAMERA)?;
+    let Some(element) = video.get_untracked() else {
+        for track in stream.get_tracks().iter() {
+            if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
+                track.stop();
+            }
+        }
+        return Err(NO_CAMERA);
+    };
+    element.set_src_object(Some(&stream));
+    if let Ok(playing) = element.play() {
+        let _ = JsFuture::from(playing).await;
+    }
+    for _ in 0..SCAN_TRIES {
+        // Stopped by the person ("Stop scanning").
+        if element.src_object().is_none() {
+            return Err("Scanning stopped.");
+        }
+        if let Some(promise) = detect.call1(&detector, &element).ok().and_then(|p| p.dyn_into::<Promise>().ok()) {
+            if let Ok(codes) = JsFuture::from(promise).await {
+                let first = Array::from(&codes).get(0);
+                if let Some(code) = Reflect::get(&first, &"rawValue".into()).ok().and_then(|v| v.as_string()) {
+                    let code: String = code.trim().chars().take(64).collect();
+                    if !code.is_empty() {
+                        return Ok(code);
+                    }
+                }
+            }
+        }
+        let wait = Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
+        });
+        let _ = JsFuture::from(wait).await;
+    }
+    Err("No barcode found: type it instead.")
+}

@@ -43,6 +43,19 @@ impl FormState {
     pub fn error_id(&self, name: &str) -> String {
         self.form.with_value(|f| format!("{f}-{name}-error"))
     }
+
+    /// The state of one of several like forms on a page (one per card), told apart by the
+    /// value `key` of their hidden `field`: its ids carry `key`, and a failed post's message
+    /// and typed values show only on the form that was posted.
+    pub fn scoped(self, field: &str, key: &str) -> FormState {
+        let mine = self.typed(field).as_deref() == Some(key);
+        let error = self.error;
+        FormState {
+            error: Signal::derive(move || if mine { error.get() } else { None }),
+            typed: StoredValue::new(if mine { self.typed.get_value() } else { None }),
+            form: StoredValue::new(format!("{}-{key}", self.form.get_value())),
+        }
+    }
 }
 
 /// The flash of a failed form post, as the page got it (see `ui::layout::Page`).
@@ -65,6 +78,20 @@ where
     });
     let form = S::PATH.trim_start_matches("/api/").replace('/', "-");
     FormState { error, typed: StoredValue::new(typed), form: StoredValue::new(form) }
+}
+
+/// The state of a form that posts only as a plain HTML form (a file upload, multipart): the
+/// error and typed values of its last failed post, from the page's flash.
+pub fn posted_form_state(path: &'static str) -> FormState {
+    let flash = use_context::<PageFlash>().and_then(|f| f.0).filter(|f| f.path == path);
+    let flash_error = flash.as_ref().map(|f| f.error.clone());
+    let typed = flash.map(|f| f.values);
+    let form = path.trim_start_matches("/api/").replace('/', "-");
+    FormState {
+        error: Signal::derive(move || flash_error.clone()),
+        typed: StoredValue::new(typed),
+        form: StoredValue::new(form),
+    }
 }
 
 /// The message for one field, or nothing.

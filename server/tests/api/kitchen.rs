@@ -10,7 +10,7 @@ use crate::helpers::{SignedUp, TestApp};
 use crate::recipes::{create_recipe, portion_seq};
 use app::meals::recipes::api::AddIngredient;
 use app::meals::recipes::logic::portion_field;
-use app::pantry::api::AddPantryItem;
+use app::pantry::api::{AddPantryItem, LinkPantryFood};
 use app::pantry::logic::PantryItemForm;
 use app::profiles::api::CreateProfile;
 
@@ -285,4 +285,84 @@ async fn use_it_up_ranks_the_recipes_that_use_what_expires() {
     let expiring = html.split("data-testid=\"expiring\"").nth(1).unwrap();
     assert!(expiring.contains("Spinach") && expiring.contains("Old yoghurt") && expiring.contains("Expired"));
     assert!(!expiring.split("</ul>").next().unwrap().contains(">Eggs<"), "eggs keep for weeks");
+}
+
+#[tokio::test]
+async fn an_item_linked_to_the_recipes_food_is_cooked_from_first_whatever_it_is_called() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, user_id, .. } = app.sign_up("Dara").await;
+    let parent = app.primary_profile(user_id).await;
+    let recipe = create_recipe(&app, &client, "Dal", "2").await;
+    add_food(&app, &client, recipe, "16070", "200", "g").await;
+    // "Lentils" matches by its words and expires sooner; "Masoor" is linked to the recipe's food.
+    stock(&app, &client, "Lentils", "1", "kg", &in_days(10)).await;
+    stock(&app, &client, "Masoor", "500", "g", &in_days(100)).await;
+    let masoor: Uuid =
+        sqlx::query_scalar("select id from wt_pantry_items where name = 'Masoor'").fetch_one(&app.admin).await.unwrap();
+    let res = app.send(&client, LinkPantryFood { item_id: masoor.to_string(), food_ndb_no: "16070".into() }).await;
+    assert!(res.status().is_success(), "{}", res.status());
+
+    let (_, check) = app.get_html(&client, &format!("/recipes/{recipe}/cooked?servings=2")).await;
+    assert!(check.contains("from Masoor") && !check.contains("from Lentils"), "{check}");
+    let res = post(&app, &client, "recipes/cook", &cook_form(recipe, "2", &[(parent, "2")])).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(pantry(&app, "Masoor").await, (Some(300.0), true), "the same food is taken");
+    assert_eq!(pantry(&app, "Lentils").await, (Some(1.0), true), "the looser match is left alone");
+}
+
+#[tokio::test]
+async fn use_it_up_counts_an_item_linked_to_an_ingredients_food() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, .. } = app.sign_up("Emre").await;
+    let soup = create_recipe(&app, &client, "Red lentil soup", "4").await;
+    add_food(&app, &client, soup, "16070", "300", "g").await;
+    stock(&app, &client, "Masoor", "500", "g", &in_days(2)).await;
+    let (_, before) = app.get_html(&client, "/use-it-up").await;
+    assert!(!before.contains("Red lentil soup"), "nothing of it in stock by name");
+    let masoor: Uuid =
+        sqlx::query_scalar("select id from wt_pantry_items where name = 'Masoor'").fetch_one(&app.admin).await.unwrap();
+    app.send(&client, LinkPantryFood { item_id: masoor.to_string(), food_ndb_no: "16070".into() }).await;
+    let (_, after) = app.get_html(&client, "/use-it-up").await;
+    let suggestions = after.split("data-testid=\"suggestions\"").nth(1).expect("suggestions");
+    assert!(suggestions.contains("Red lentil soup") && suggestions.contains("uses Masoor"), "{suggestions}");
+}
+
+#[tokio::test]
+async fn a_failed_eat_without_javascript_shows_its_message_on_its_own_card() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, user_id, .. } = app.sign_up("Fern").await;
+    let profile = app.primary_profile(user_id).await;
+    let ids: Vec<Uuid> = sqlx::query_scalar(
+        "insert into wt_leftovers (profile_id, name, quantity, unit, location, stored_date, expiry_date) \
+         select $1, n, 2, 'servings', 'fridge', current_date, current_date + d \
+         from (values ('Chilli', 1), ('Curry', 2)) v(n, d) returning id",
+    )
+    .bind(profile)
+    .fetch_all(&app.admin)
+    .await
+    .unwrap();
+    let fields = [
+        ("leftover_id", ids[1].to_string()),
+        ("profile_id", profile.to_string()),
+        ("servings", "lots".to_owned()),
+        ("meal_type", "lunch".to_owned()),
+        ("meal_date", String::new()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_html_form(&client, "leftovers/eat", "/leftovers", &fields).await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let (_, html) = app.get_html(&client, "/leftovers").await;
+    let cards: Vec<&str> = html.split("data-testid=\"leftover\"").skip(1).collect();
+    assert_eq!(cards.len(), 2);
+    assert!(cards[0].contains("Chilli") && cards[1].contains("Curry"), "soonest eat-by first");
+    let message = "Enter how much was eaten";
+    assert!(!cards[0].contains(message) && !cards[0].contains("value=\"lots\""), "the other card is as it was");
+    assert!(cards[1].contains(message) && cards[1].contains("value=\"lots\""), "{}", cards[1]);
+    assert_eq!(html.matches(message).count(), 1, "said once, on its card");
+    // Each card's fields have their own ids, so each label names its own field.
+    for id in &ids {
+        assert!(html.contains(&format!("id=\"f-leftovers-eat-{id}-servings\"")), "{id}");
+    }
+    let meals: i64 = sqlx::query_scalar("select count(*) from wt_meals").fetch_one(&app.admin).await.unwrap();
+    assert_eq!(meals, 0);
 }

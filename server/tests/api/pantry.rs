@@ -4,7 +4,9 @@ use uuid::Uuid;
 
 use crate::accounts::profile;
 use crate::helpers::{SignedUp, TestApp};
-use app::pantry::api::{AddPantryItem, DeletePantryItem, UpdatePantryItem, UseUpPantryItem};
+use app::pantry::api::{
+    AddPantryItem, DeletePantryItem, LinkPantryFood, UnlinkPantryFood, UpdatePantryItem, UseUpPantryItem,
+};
 use app::pantry::logic::PantryItemForm;
 use app::profiles::api::{CreateProfile, SwitchProfile};
 
@@ -217,4 +219,83 @@ async fn a_large_pantry_is_listed_a_page_at_a_time_soonest_expiry_first() {
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(html.contains(">Item 01<"), "{path}");
     }
+}
+
+async fn linked_food(app: &TestApp, id: Uuid) -> Option<String> {
+    sqlx::query_scalar("select food_ndb_no from wt_pantry_items where id = $1")
+        .bind(id)
+        .fetch_one(&app.admin)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_item_is_linked_to_the_food_its_name_suggests_or_a_search_finds_and_unlinked() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, .. } = app.sign_up("Abe").await;
+    app.send(&client, AddPantryItem { form: item("Free-range eggs", "fridge", &in_days(14)) }).await;
+    let id = item_id(&app, "Free-range eggs").await;
+
+    // Not linked: the page offers the foods its key words find ("egg", without "free-range").
+    let (status, html) = app.get_html(&client, &format!("/pantry/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Not linked."), "{html}");
+    assert!(html.contains("aria-label=\"Link to Egg,"), "{html}");
+
+    // A search finds other foods.
+    let (_, searched) = app.get_html(&client, &format!("/pantry/{id}?q=lentils+boiled")).await;
+    assert!(searched.contains("Link to Lentils, mature seeds, cooked, boiled"), "{searched}");
+
+    let res = app.send(&client, LinkPantryFood { item_id: id.to_string(), food_ndb_no: " 01123 ".into() }).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(linked_food(&app, id).await.as_deref(), Some("01123"));
+    let (_, linked) = app.get_html(&client, &format!("/pantry/{id}")).await;
+    assert!(linked.contains("Linked to <strong>Egg, whole, raw, fresh</strong>"), "{linked}");
+    assert!(!linked.contains("data-testid=\"food-result\""), "linked, nothing searched: no list");
+
+    let res = app.send(&client, UnlinkPantryFood { item_id: id.to_string() }).await;
+    assert!(res.status().is_success());
+    assert_eq!(linked_food(&app, id).await, None);
+    // Editing the item keeps its link; it is changed only by linking.
+    app.send(&client, LinkPantryFood { item_id: id.to_string(), food_ndb_no: "01123".into() }).await;
+    app.send(&client, UpdatePantryItem { item_id: id.to_string(), form: item("Eggs", "fridge", "") }).await;
+    assert_eq!(linked_food(&app, id).await.as_deref(), Some("01123"));
+}
+
+#[tokio::test]
+async fn a_food_link_is_refused_for_an_unknown_food_and_another_households_item() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client: owner, .. } = app.sign_up("Bea").await;
+    let SignedUp { client: other, .. } = app.sign_up("Cal").await;
+    app.send(&owner, AddPantryItem { form: item("Saffron", "cupboard", "") }).await;
+    let id = item_id(&app, "Saffron").await;
+
+    for bad in ["99999", "", &"0".repeat(5_000)] {
+        let res = app.send(&owner, LinkPantryFood { item_id: id.to_string(), food_ndb_no: bad.to_owned() }).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad:.10}");
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert!(body["Invalid"]["food_ndb_no"].is_string(), "{body}");
+    }
+    assert_eq!(linked_food(&app, id).await, None);
+    // Without JavaScript the message comes back on the item's page.
+    let page = format!("/pantry/{id}");
+    let res = app
+        .post_html_form(&owner, "pantry/link-food", &page, &[("item_id", &id.to_string()), ("food_ndb_no", "x")])
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let (_, html) = app.get_html(&owner, &page).await;
+    assert!(html.contains("Choose a food from the search results."), "{html}");
+
+    app.send(&owner, LinkPantryFood { item_id: id.to_string(), food_ndb_no: "02037".into() }).await;
+    let before: String =
+        sqlx::query_scalar("select row_to_json(i)::text from wt_pantry_items i").fetch_one(&app.admin).await.unwrap();
+    let link = app.send(&other, LinkPantryFood { item_id: id.to_string(), food_ndb_no: "01123".into() }).await;
+    assert_eq!(link.status(), StatusCode::NOT_FOUND);
+    let unlink = app.send(&other, UnlinkPantryFood { item_id: id.to_string() }).await;
+    assert_eq!(unlink.status(), StatusCode::NOT_FOUND);
+    let bad_id = app.send(&other, UnlinkPantryFood { item_id: "not-an-id".into() }).await;
+    assert_eq!(bad_id.status(), StatusCode::NOT_FOUND);
+    let after: String =
+        sqlx::query_scalar("select row_to_json(i)::text from wt_pantry_items i").fetch_one(&app.admin).await.unwrap();
+    assert_eq!(before, after, "nothing written");
 }

@@ -512,30 +512,131 @@ pub async fn import_recipe(url: String, html: String) -> Result<(), AppError> {
         async {
             let caller = Caller::require().await?;
             let preview = read_draft(&url, html).await?;
-            let id = caller
-                .on_profile(move |conn, scope| {
-                    Box::pin(async move {
-                        let mut lines = Vec::with_capacity(preview.lines.len());
-                        for (raw, line) in preview.draft.ingredients.iter().zip(&preview.lines) {
-                            let words = super::import::food_search_words(&line.food);
-                            let mut found = super::db::search_foods(conn, &words, 1).await?.into_iter().next();
-                            if found.is_none() && words.len() > 1 {
-                                let last = words[words.len() - 1..].to_vec();
-                                found = super::db::search_foods(conn, &last, 1).await?.into_iter().next();
-                            }
-                            let ingredient = super::import::ImportedIngredient::from_line(
-                                line,
-                                found.as_ref().map(|f| (f.ndb_no.as_str(), f.portions.as_slice())),
-                            );
-                            let name = if line.food.trim().is_empty() { raw.clone() } else { line.food.clone() };
-                            lines.push((name.chars().take(200).collect::<String>(), ingredient));
-                        }
-                        let id = super::db::insert_imported(conn, scope.profile_id, &preview.draft, &lines).await?;
-                        super::db::refresh_nutrition(conn, id).await?;
-                        Ok(id)
-                    })
-                })
-                .await?;
+            let id = save_import(caller, preview, false).await?;
+            leptos_axum::redirect(&format!("/recipes/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Saves an imported draft as one of the household's recipes, each ingredient with the SR28
+/// food its words find (proposed, to confirm); returns its id.
+#[cfg(feature = "ssr")]
+async fn save_import(
+    caller: Caller,
+    preview: super::import::ImportPreview,
+    from_photo: bool,
+) -> Result<uuid::Uuid, AppError> {
+    caller
+        .on_profile(move |conn, scope| {
+            Box::pin(async move {
+                let mut lines = Vec::with_capacity(preview.lines.len());
+                for (raw, line) in preview.draft.ingredients.iter().zip(&preview.lines) {
+                    let words = super::import::food_search_words(&line.food);
+                    let mut found = super::db::search_foods(conn, &words, 1).await?.into_iter().next();
+                    if found.is_none() && words.len() > 1 {
+                        let last = words[words.len() - 1..].to_vec();
+                        found = super::db::search_foods(conn, &last, 1).await?.into_iter().next();
+                    }
+                    let ingredient = super::import::ImportedIngredient::from_line(
+                        line,
+                        found.as_ref().map(|f| (f.ndb_no.as_str(), f.portions.as_slice())),
+                    );
+                    let name = if line.food.trim().is_empty() { raw.clone() } else { line.food.clone() };
+                    lines.push((name.chars().take(200).collect::<String>(), ingredient));
+                }
+                let id = super::db::insert_imported(conn, scope.profile_id, &preview.draft, &lines, from_photo).await?;
+                super::db::refresh_nutrition(conn, id).await?;
+                Ok(id)
+            })
+        })
+        .await
+}
+
+/// The upload form's parts: the file's bytes (at most `limit`) and the optional `url`.
+#[cfg(feature = "ssr")]
+async fn read_upload(
+    data: leptos::server_fn::codec::MultipartData,
+    limit: usize,
+) -> Result<(Vec<u8>, String), AppError> {
+    use crate::error::FieldErrors;
+    let mut form = data.into_inner().ok_or(AppError::Internal)?;
+    let mut file: Option<Vec<u8>> = None;
+    let mut url = String::new();
+    let mut parts = 0;
+    while let Some(mut field) = form.next_field().await.map_err(|_| FieldErrors::single("file", UNREADABLE_UPLOAD))? {
+        parts += 1;
+        if parts > 8 {
+            return Err(FieldErrors::single("file", UNREADABLE_UPLOAD));
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        let cap = if name == "file" { limit } else { 2_048 };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| FieldErrors::single("file", UNREADABLE_UPLOAD))? {
+            if bytes.len() + chunk.len() > cap {
+                let message = if name == "file" { "The file is larger than 5 MB." } else { UNREADABLE_UPLOAD };
+                return Err(FieldErrors::single(if name == "url" { "url" } else { "file" }, message));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "file" if file.is_none() => file = Some(bytes),
+            "url" => url = String::from_utf8_lossy(&bytes).into_owned(),
+            _ => {}
+        }
+    }
+    match file.filter(|f| !f.is_empty()) {
+        Some(file) => Ok((file, url)),
+        None => Err(FieldErrors::single("file", "Choose a saved web page or a photo of a printed recipe.")),
+    }
+}
+
+#[cfg(feature = "ssr")]
+const UNREADABLE_UPLOAD: &str = "The upload could not be read; choose the file again.";
+
+/// Imports a recipe from an uploaded file: a saved web page (read as a pasted one is) or a
+/// photo of a printed recipe (its text read by OCR into the same kind of draft), then opens
+/// it. A plain multipart form, so it posts without JavaScript. Bad files are refused next to
+/// the field before any work: an image is checked for its type, size and pixels first.
+#[server(endpoint = "recipes/import/upload", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn upload_recipe(data: leptos::server_fn::codec::MultipartData) -> Result<(), AppError> {
+    respond(
+        async {
+            use super::import::ocr;
+            use crate::error::FieldErrors;
+            let caller = Caller::require().await?;
+            let (file, url) = read_upload(data, ocr::MAX_IMAGE_BYTES).await?;
+            let (preview, from_photo) = if ocr::image_kind(&file).is_some() {
+                let text = ocr::read_text(file).await.map_err(|e| FieldErrors::single("file", e.to_string()))?;
+                let draft = super::import::text::recipe_from_text(&text);
+                if draft.is_empty() {
+                    return Err(FieldErrors::single(
+                        "file",
+                        "No text could be read in the photo; try a sharper photo, straight on.",
+                    ));
+                }
+                (super::import::preview(draft), true)
+            } else {
+                if file.len() > super::import::MAX_PAGE_BYTES {
+                    return Err(FieldErrors::single("file", "The page is larger than 2 MB."));
+                }
+                let html = String::from_utf8_lossy(&file).into_owned();
+                if !html.trim_start().starts_with('<') {
+                    return Err(FieldErrors::single(
+                        "file",
+                        "Choose a saved web page (.html) or a photo (JPEG or PNG).",
+                    ));
+                }
+                (
+                    read_draft(&url, html).await.map_err(|e| match e.field("html") {
+                        Some(message) => FieldErrors::single("file", message),
+                        None => e,
+                    })?,
+                    false,
+                )
+            };
+            let id = save_import(caller, preview, from_photo).await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));
             Ok(())
         }

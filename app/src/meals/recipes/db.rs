@@ -221,8 +221,13 @@ pub async fn insert_imported(
     profile_id: Uuid,
     draft: &super::import::draft::RecipeDraft,
     lines: &[(String, super::import::ImportedIngredient)],
+    from_photo: bool,
 ) -> sqlx::Result<Uuid> {
-    let source_type = if draft.source_url.is_some() { "url" } else { "manual" };
+    let source_type = match (from_photo, draft.source_url.is_some()) {
+        (true, _) => "ocr",
+        (false, true) => "url",
+        (false, false) => "manual",
+    };
     let id: Uuid = sqlx::query_scalar(
         "insert into wt_recipes (profile_id, title, description, servings, prep_time_min, cook_time_min, \
            source_type, source_url, tags, image_url) \
@@ -597,7 +602,7 @@ pub async fn cook_needs(
                     measures.iter().filter(|(id, _)| id == n).map(|(_, p)| (p.amount, p.description.as_str(), p.grams)),
                 )
             });
-            crate::pantry::logic::deduct::Needed { name, food, quantity, unit, grams, density }
+            crate::pantry::logic::deduct::Needed { name, food, food_ndb_no: ndb_no, quantity, unit, grams, density }
         })
         .collect();
     Ok(Some((title, servings, needs)))
@@ -609,11 +614,14 @@ pub async fn recipes_with_ingredients(
     conn: &mut PgConnection,
     limit: i64,
 ) -> sqlx::Result<Vec<crate::pantry::logic::use_it_up::RecipeStock>> {
-    let rows: Vec<(Uuid, String, Vec<String>, Vec<Option<String>>)> = sqlx::query_as(
+    type Row = (Uuid, String, Vec<String>, Vec<Option<String>>, Vec<Option<String>>);
+    let rows: Vec<Row> = sqlx::query_as(
         "select r.id, r.title, \
            coalesce(array_agg(i.ingredient_name order by i.sort_order nulls last, i.created_at) \
              filter (where i.id is not null), '{}'), \
            coalesce(array_agg(f.description order by i.sort_order nulls last, i.created_at) \
+             filter (where i.id is not null), '{}'), \
+           coalesce(array_agg(i.food_ndb_no order by i.sort_order nulls last, i.created_at) \
              filter (where i.id is not null), '{}') \
          from (select id, title, updated_at from wt_recipes where profile_id is not null \
                order by updated_at desc limit $1) r \
@@ -626,10 +634,19 @@ pub async fn recipes_with_ingredients(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(recipe_id, title, names, foods)| crate::pantry::logic::use_it_up::RecipeStock {
+        .map(|(recipe_id, title, names, foods, numbers)| crate::pantry::logic::use_it_up::RecipeStock {
             recipe_id,
             title,
-            ingredients: names.into_iter().zip(foods).collect(),
+            ingredients: names
+                .into_iter()
+                .zip(foods)
+                .zip(numbers)
+                .map(|((name, food), food_ndb_no)| crate::pantry::logic::use_it_up::IngredientName {
+                    name,
+                    food,
+                    food_ndb_no,
+                })
+                .collect(),
         })
         .collect())
 }

@@ -212,8 +212,30 @@ fn Recipes(
                     <TextArea name="html" label="…or the page's HTML" error=import_error rows=4 hint="In the browser: save the page or view its source, then paste it here."/>
                     <button type="submit" class=BUTTON>"Import"</button>
                 </ActionForm>
+                <UploadForm/>
             </section>
         </div>
+    }
+}
+
+/// Import from a file: a saved page, or a photo of a printed recipe read by OCR. A plain
+/// multipart form (it posts the same with and without JavaScript).
+#[component]
+fn UploadForm() -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let path = <crate::meals::recipes::api::UploadRecipe as ServerFn>::PATH;
+    let error = crate::ui::form::posted_form_state(path);
+    let id = error.field_id("file");
+    let described = error.error_id("file");
+    view! {
+        <form method="post" action=path enctype="multipart/form-data" class="mt-4 border-t border-slate-200 pt-3" data-testid="upload-form">
+            <FormError error=error/>
+            <label for=id.clone() class=LABEL>"…or upload a saved page (.html) or a photo of a printed recipe"</label>
+            <input id=id type="file" name="file" required accept=".html,.htm,text/html,image/jpeg,image/png"
+                class="mt-1 block w-full text-sm" aria-describedby=described/>
+            <crate::ui::form::FieldError error=error field="file"/>
+            <button type="submit" class=format!("mt-3 {BUTTON}")>"Upload and import"</button>
+        </form>
     }
 }
 

@@ -28,8 +28,9 @@ const EPSILON: f64 = 1e-6;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Needed {
     pub name: String,
-    /// Its SR28 food's description, when linked.
+    /// Its SR28 food's description and number, when linked.
     pub food: Option<String>,
+    pub food_ndb_no: Option<String>,
     pub quantity: Option<f64>,
     pub unit: Option<String>,
     pub grams: Option<f64>,
@@ -42,6 +43,8 @@ pub struct Needed {
 pub struct Stock {
     pub id: Uuid,
     pub name: String,
+    /// The SR28 food it is linked to.
+    pub food_ndb_no: Option<String>,
     pub quantity: Option<f64>,
     pub unit: Option<String>,
     pub expiry_date: Option<NaiveDate>,
@@ -143,12 +146,12 @@ fn show(m: Measure) -> String {
 /// What cooking `factor` times the recipe (servings made ÷ the recipe's servings) takes from
 /// `stock`. Linear in the ingredients times the items each shares a word with.
 pub fn plan(needed: &[Needed], factor: f64, stock: &[Stock]) -> Deduction {
-    let index = ItemIndex::new(stock.iter().map(|s| s.name.as_str()));
+    let index = ItemIndex::new(stock.iter().map(|s| (s.name.as_str(), s.food_ndb_no.as_deref())));
     let mut left: Vec<Option<f64>> = stock.iter().map(|s| s.quantity).collect();
     let mut touched: Vec<usize> = Vec::new();
     let mut lines = Vec::with_capacity(needed.len());
     for n in needed {
-        let words = IngredientWords::new(&n.name, n.food.as_deref());
+        let words = IngredientWords::new(&n.name, n.food.as_deref()).linked(n.food_ndb_no.as_deref());
         let mut found = index.find(&words);
         if let Some(best) = found.first().map(|f| f.1) {
             found.retain(|f| f.1 == best);

@@ -5,11 +5,26 @@ fn day(d: u32) -> Option<NaiveDate> {
 }
 
 fn need(name: &str, quantity: Option<f64>, unit: Option<&str>, grams: Option<f64>) -> Needed {
-    Needed { name: name.into(), food: None, quantity, unit: unit.map(Into::into), grams, density: None }
+    Needed {
+        name: name.into(),
+        food: None,
+        food_ndb_no: None,
+        quantity,
+        unit: unit.map(Into::into),
+        grams,
+        density: None,
+    }
 }
 
 fn stock(n: u128, name: &str, quantity: Option<f64>, unit: Option<&str>, expiry: Option<NaiveDate>) -> Stock {
-    Stock { id: Uuid::from_u128(n), name: name.into(), quantity, unit: unit.map(Into::into), expiry_date: expiry }
+    Stock {
+        id: Uuid::from_u128(n),
+        name: name.into(),
+        food_ndb_no: None,
+        quantity,
+        unit: unit.map(Into::into),
+        expiry_date: expiry,
+    }
 }
 
 fn left_of(d: &Deduction, n: u128) -> Option<f64> {
@@ -158,4 +173,21 @@ fn many_items_are_handled_in_one_pass() {
     let d = plan(&needed, 1.0, &items);
     assert_eq!(d.takes.len(), 100);
     assert!(d.lines.iter().all(|l| l.cover == Cover::InStock));
+}
+
+#[test]
+fn an_item_linked_to_the_ingredients_food_is_used_before_items_that_only_share_its_words() {
+    let milk = Needed {
+        food: Some("Milk, reduced fat, fluid, 2% milkfat".into()),
+        food_ndb_no: Some("01079".into()),
+        ..need("milk", Some(250.0), Some("ml"), None)
+    };
+    let mut linked = stock(2, "Semi-skimmed", Some(1.0), Some("l"), day(30));
+    linked.food_ndb_no = Some("01079".into());
+    // The word match expires sooner, yet the linked item is the same food and is used.
+    let d = plan(&[milk], 1.0, &[stock(1, "Milk", Some(1.0), Some("l"), day(2)), linked]);
+    assert_eq!(d.lines[0].from, ["Semi-skimmed"]);
+    assert_eq!(d.lines[0].cover, Cover::InStock);
+    assert_eq!(left_of(&d, 2), Some(0.75));
+    assert_eq!(left_of(&d, 1), None, "the looser match is left alone");
 }

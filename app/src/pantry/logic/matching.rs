@@ -1,6 +1,8 @@
 //! Which pantry item is which recipe ingredient, by their words.
 //!
 //! Rules, stated so a match can be explained on the page:
+//! - An item linked to the ingredient's own SR28 food is that food, whatever
+//!   either is called ("Semi-skimmed" linked to "Milk, reduced fat, 2%").
 //! - A name's words are its runs of letters, lower case, in the singular
 //!   ("Tomatoes" → "tomato", "berries" → "berry"), without words that say
 //!   how a food is cut or sold ("chopped", "fresh", "raw", "large"…).
@@ -9,8 +11,8 @@
 //!   description): "Milk" and "Whole milk" are "Milk, whole, 3.25% milkfat";
 //!   "Oat milk" is not. It also matches when every word of the ingredient's
 //!   own name is among the item's ("eggs" is "Free-range eggs").
-//! - The first rule is the better match; among equals the item that expires
-//!   first is used first.
+//! - The rules are in order of how good a match is; among equals the item
+//!   that expires first is used first.
 
 use std::collections::{HashMap, HashSet};
 
@@ -54,18 +56,21 @@ fn singular(word: &str) -> String {
 /// How well an item matches an ingredient; `None` when it does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Match {
-    /// Every word of the item is the ingredient's (the better match).
+    /// The item is linked to the ingredient's SR28 food (the best match).
+    SameFood,
+    /// Every word of the item is the ingredient's.
     ItemInIngredient,
     /// Every word of the ingredient's name is the item's.
     IngredientInItem,
 }
 
 /// The words of an ingredient: its own name's, and all words it may be called by (the name
-/// and its food's description).
+/// and its food's description); and its SR28 food's number, when linked.
 #[derive(Clone, Debug, Default)]
 pub struct IngredientWords {
     pub name: Vec<String>,
     pub all: HashSet<String>,
+    pub food_ndb_no: Option<String>,
 }
 
 impl IngredientWords {
@@ -75,7 +80,12 @@ impl IngredientWords {
         if let Some(food) = food {
             all.extend(key_words(food));
         }
-        Self { name: name_words, all }
+        Self { name: name_words, all, food_ndb_no: None }
+    }
+
+    /// The same, linked to the SR28 food `food_ndb_no`.
+    pub fn linked(self, food_ndb_no: Option<&str>) -> Self {
+        Self { food_ndb_no: food_ndb_no.map(str::to_owned), ..self }
     }
 }
 
@@ -88,37 +98,49 @@ pub fn matches(item: &[String], ingredient: &IngredientWords) -> Option<Match> {
         .then_some(Match::IngredientInItem)
 }
 
-/// Items indexed by their words, so an ingredient is compared only with the items that share
-/// a word with it (each item once).
+/// Items indexed by their words and their linked foods, so an ingredient is compared only
+/// with the items that share a word or its food with it (each item once).
 pub struct ItemIndex {
     words: Vec<Vec<String>>,
     by_word: HashMap<String, Vec<usize>>,
+    by_food: HashMap<String, Vec<usize>>,
 }
 
 impl ItemIndex {
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let words: Vec<Vec<String>> = names.into_iter().map(key_words).collect();
+    /// Items as (name, linked SR28 food number).
+    pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Self {
+        let mut words = Vec::new();
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, ws) in words.iter().enumerate() {
-            for w in ws {
+        let mut by_food: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (name, food)) in items.into_iter().enumerate() {
+            let ws = key_words(name);
+            for w in &ws {
                 by_word.entry(w.clone()).or_default().push(i);
             }
+            if let Some(food) = food {
+                by_food.entry(food.to_owned()).or_default().push(i);
+            }
+            words.push(ws);
         }
-        Self { words, by_word }
+        Self { words, by_word, by_food }
     }
 
     /// The items that match, best match first, each with how it matched (in index order
     /// within a kind).
     pub fn find(&self, ingredient: &IngredientWords) -> Vec<(usize, Match)> {
         let mut seen = HashSet::new();
-        let mut found: Vec<(usize, Match)> = ingredient
-            .all
-            .iter()
-            .filter_map(|w| self.by_word.get(w))
-            .flatten()
-            .filter(|i| seen.insert(**i))
-            .filter_map(|&i| matches(&self.words[i], ingredient).map(|m| (i, m)))
-            .collect();
+        let same_food = ingredient.food_ndb_no.as_ref().and_then(|f| self.by_food.get(f)).into_iter().flatten();
+        let mut found: Vec<(usize, Match)> =
+            same_food.filter(|i| seen.insert(**i)).map(|&i| (i, Match::SameFood)).collect();
+        found.extend(
+            ingredient
+                .all
+                .iter()
+                .filter_map(|w| self.by_word.get(w))
+                .flatten()
+                .filter(|i| seen.insert(**i))
+                .filter_map(|&i| matches(&self.words[i], ingredient).map(|m| (i, m))),
+        );
         found.sort_by_key(|&(i, m)| (m, i));
         found
     }
@@ -159,11 +181,31 @@ mod tests {
 
     #[test]
     fn the_index_finds_the_best_match_first() {
-        let index = ItemIndex::new(["Peanut butter", "Butter", "Bread", "Butter beans"]);
+        let index = ItemIndex::new(["Peanut butter", "Butter", "Bread", "Butter beans"].map(|n| (n, None)));
         let butter = ing("butter", Some("Butter, salted"));
         let found = index.find(&butter);
         assert_eq!(found[0], (1, Match::ItemInIngredient));
         assert!(found.contains(&(0, Match::IngredientInItem)), "{found:?}");
         assert!(!found.iter().any(|(i, _)| *i == 2));
+    }
+
+    #[test]
+    fn an_item_linked_to_the_ingredients_food_is_the_best_match_whatever_its_name() {
+        let index = ItemIndex::new([
+            ("Milk", None),
+            ("Semi-skimmed", Some("01079")),
+            ("Oat drink", Some("14639")),
+            ("Whole milk", Some("01077")),
+        ]);
+        let milk = ing("milk", Some("Milk, reduced fat, fluid, 2% milkfat")).linked(Some("01079"));
+        let found = index.find(&milk);
+        assert_eq!(found[0], (1, Match::SameFood), "{found:?}");
+        // Linked to another food, an item is still found by its words (a looser match).
+        assert!(found.contains(&(0, Match::ItemInIngredient)) && found.contains(&(3, Match::ItemInIngredient)));
+        assert!(!found.iter().any(|(i, _)| *i == 2), "neither its food nor its words");
+        // An ingredient without a food is matched by words only.
+        let unlinked = index.find(&ing("milk", None));
+        assert!(unlinked.iter().all(|(_, m)| *m != Match::SameFood), "{unlinked:?}");
+        assert_eq!(index.find(&ing("semi", None).linked(Some("01079")))[0], (1, Match::SameFood));
     }
 }

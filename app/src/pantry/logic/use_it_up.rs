@@ -24,14 +24,24 @@ pub const USE_IT_UP_DAYS: i64 = 5;
 pub struct RecipeStock {
     pub recipe_id: Uuid,
     pub title: String,
-    /// (ingredient name, SR28 food description).
-    pub ingredients: Vec<(String, Option<String>)>,
+    pub ingredients: Vec<IngredientName>,
+}
+
+/// An ingredient as the ranking reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct IngredientName {
+    pub name: String,
+    /// Its SR28 food's description and number, when linked.
+    pub food: Option<String>,
+    pub food_ndb_no: Option<String>,
 }
 
 /// A pantry item as the ranking reads it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StockName {
     pub name: String,
+    /// The SR28 food it is linked to.
+    pub food_ndb_no: Option<String>,
     /// It expires within the list's days (and has not expired).
     pub expiring: bool,
 }
@@ -52,22 +62,23 @@ pub struct Suggestion {
 /// The best `limit` recipes for what is in `stock`. Linear in the ingredients times the items
 /// each shares a word with, plus a sort of the recipes.
 pub fn rank(recipes: &[RecipeStock], stock: &[StockName], limit: usize) -> Vec<Suggestion> {
-    let index = ItemIndex::new(stock.iter().map(|s| s.name.as_str()));
+    let index = ItemIndex::new(stock.iter().map(|s| (s.name.as_str(), s.food_ndb_no.as_deref())));
     // A library repeats its ingredients ("Onions" in a hundred recipes): each distinct name and
     // food is matched once.
-    let mut seen: HashMap<(&str, Option<&str>), Vec<(usize, super::matching::Match)>> = HashMap::new();
+    let mut seen: HashMap<&IngredientName, Vec<(usize, super::matching::Match)>> = HashMap::new();
     let mut out: Vec<Suggestion> = recipes
         .iter()
         .filter_map(|r| {
             let mut uses: Vec<usize> = Vec::new();
             let mut in_stock = 0;
             let mut missing = Vec::new();
-            for (name, food) in &r.ingredients {
-                let found = seen
-                    .entry((name.as_str(), food.as_deref()))
-                    .or_insert_with(|| index.find(&IngredientWords::new(name, food.as_deref())));
+            for ingredient in &r.ingredients {
+                let found = seen.entry(ingredient).or_insert_with(|| {
+                    let words = IngredientWords::new(&ingredient.name, ingredient.food.as_deref());
+                    index.find(&words.linked(ingredient.food_ndb_no.as_deref()))
+                });
                 if found.is_empty() {
-                    missing.push(name.clone());
+                    missing.push(ingredient.name.clone());
                     continue;
                 }
                 in_stock += 1;
@@ -106,12 +117,15 @@ mod tests {
         RecipeStock {
             recipe_id: Uuid::from_u128(n),
             title: title.into(),
-            ingredients: ingredients.iter().map(|i| (i.to_string(), None)).collect(),
+            ingredients: ingredients
+                .iter()
+                .map(|i| IngredientName { name: i.to_string(), ..Default::default() })
+                .collect(),
         }
     }
 
     fn item(name: &str, expiring: bool) -> StockName {
-        StockName { name: name.into(), expiring }
+        StockName { name: name.into(), food_ndb_no: None, expiring }
     }
 
     #[test]
@@ -150,5 +164,15 @@ mod tests {
         let titles: Vec<String> = rank(&recipes, &stock, 10).into_iter().map(|s| s.title).collect();
         assert_eq!(titles, ["A", "B", "C"]);
         assert_eq!(rank(&recipes, &stock, 1).len(), 1, "bounded");
+    }
+
+    #[test]
+    fn an_item_linked_to_an_ingredients_food_is_in_stock_whatever_its_name() {
+        let mut stew = recipe(1, "Stew", &["chickpeas", "onion"]);
+        stew.ingredients[0].food_ndb_no = Some("16057".into());
+        let stock = [StockName { name: "Garbanzos".into(), food_ndb_no: Some("16057".into()), expiring: true }];
+        let ranked = rank(&[stew], &stock, 10);
+        assert_eq!(ranked[0].uses, ["Garbanzos"]);
+        assert_eq!(ranked[0].missing, ["onion"]);
     }
 }

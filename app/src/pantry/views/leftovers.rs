@@ -43,10 +43,13 @@ fn Leftovers(
 ) -> impl IntoView {
     let LeftoversData { leftovers, today } = data;
     let error = action_error(eat);
+    // A failed post's message shows on its card; here only when that card is gone (eaten by
+    // someone else meanwhile).
+    let card_gone = error.typed("leftover_id").is_none_or(|id| !leftovers.iter().any(|l| l.id.to_string() == id));
     view! {
         <PageHeader title="Leftovers" lead="What is left of the household's cooking, soonest eat-by first."/>
         <PantryNav current="/leftovers"/>
-        <FormError error=error/>
+        {card_gone.then(|| view! { <FormError error=error/> })}
         {if leftovers.is_empty() {
             view! { <EmptyState text="No leftovers. When you log a cooked recipe, what is left appears here." testid="no-leftovers"/> }.into_any()
         } else {
@@ -67,8 +70,8 @@ fn LeftoverCard(
     eat: ServerAction<EatLeftover>,
     discard: ServerAction<DiscardLeftover>,
 ) -> impl IntoView {
-    let error = action_error(eat);
     let id = leftover.id.to_string();
+    let error = action_error(eat).scoped("leftover_id", &id);
     let badge = freshness_badge(leftover.expiry_date, today);
     let people: Vec<(String, String)> =
         viewer.profiles.iter().map(|p| (p.id.to_string(), p.display_name.clone())).collect();
@@ -87,6 +90,7 @@ fn LeftoverCard(
                 {badge.map(|(text, class)| view! { <span class=format!("ml-2 rounded px-2 py-0.5 text-xs font-bold {class}") data-testid="freshness">{text}</span> })}
             </p>
             <ActionForm action=eat>
+                <FormError error=error/>
                 <input type="hidden" name="leftover_id" value=eat_id/>
                 <div class="grid grid-cols-2 gap-x-3">
                     <ChoiceField name="profile_id" label="Who ate it" options=people error=error selected=current/>

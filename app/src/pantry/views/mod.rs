@@ -5,15 +5,21 @@
 use leptos::prelude::*;
 
 pub mod leftovers;
+pub mod scan;
 pub use leftovers::{LeftoversPage, PantryNav, UseItUpPage};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::input::{options, Choice};
+use crate::meals::recipes::model::FoodMatch;
+use crate::meals::views::recipes::{FoodHeading, FoodSearchForm};
 use crate::pantry::api::{
-    pantry_item_page, pantry_page, AddPantryItem, DeletePantryItem, UpdatePantryItem, UseUpPantryItem,
+    pantry_item_page, pantry_page, AddPantryItem, DeletePantryItem, LinkPantryFood, UnlinkPantryFood, UpdatePantryItem,
+    UseUpPantryItem,
 };
 use crate::pantry::logic::Location;
-use crate::pantry::model::{freshness_badge, PantryItem, PantryList as PageData, PantrySort};
+use crate::pantry::model::{
+    freshness_badge, PantryItem, PantryItemPage as ItemPageData, PantryList as PageData, PantrySort,
+};
 use crate::ui::form::{
     action_error, ActionError, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER, BUTTON_QUIET,
 };
@@ -166,6 +172,7 @@ fn ItemFields(error: ActionError, item: Option<PantryItem>) -> impl IntoView {
         </div>
         <TextField name="expiry_date" label="Use by (optional)" kind="date" error=error value=expiry/>
         <TextField name="barcode" label="Barcode (optional)" error=error value=barcode hint="The digits under the bars" autocomplete="off"/>
+        <scan::BarcodeScanner input_id=error.field_id("barcode")/>
         <TextField name="cost" label="Cost (optional)" error=error value=cost/>
         <TextArea name="notes" label="Notes (optional)" error=error value=notes rows=2/>
     }
@@ -174,23 +181,27 @@ fn ItemFields(error: ActionError, item: Option<PantryItem>) -> impl IntoView {
 #[component]
 pub fn PantryItemPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let page = page_load(move || pantry_item_page(id()));
+    let q = move || query.with(|q| q.get("q").unwrap_or_default());
+    let page = page_load(move || pantry_item_page(id(), q()));
     let update = ServerAction::<UpdatePantryItem>::new();
     let delete = ServerAction::<DeletePantryItem>::new();
-    view! { <Page page=page render=move |item, _| view! { <ItemEditor item update delete/> }/> }
+    view! { <Page page=page render=move |data, _| view! { <ItemEditor data update delete/> }/> }
 }
 
 #[component]
 fn ItemEditor(
-    item: PantryItem,
+    data: ItemPageData,
     update: ServerAction<UpdatePantryItem>,
     delete: ServerAction<DeletePantryItem>,
 ) -> impl IntoView {
+    let ItemPageData { item, q, foods } = data;
     let error = action_error(update);
     let id = item.id.to_string();
     let delete_id = id.clone();
     let title = item.name.clone();
+    let food = view! { <FoodLink item=item.clone() q foods/> };
     view! {
         <PageHeader title=title/>
         <p class="mb-4"><a href="/pantry" class="underline">"Back to the pantry"</a></p>
@@ -203,13 +214,92 @@ fn ItemEditor(
                     <button type="submit" class=BUTTON>"Save"</button>
                 </ActionForm>
             </Card>
-            <Card title="Remove it" id="delete-item-heading">
-                <p class="mb-3 text-sm text-slate-700">"Thrown away or entered by mistake: removes it for the whole household."</p>
-                <ActionForm action=delete>
-                    <input type="hidden" name="item_id" value=delete_id/>
-                    <button type="submit" class=BUTTON_DANGER>"Delete item"</button>
-                </ActionForm>
-            </Card>
+            <div class="grid content-start gap-4">
+                {food}
+                <Card title="Remove it" id="delete-item-heading">
+                    <p class="mb-3 text-sm text-slate-700">"Thrown away or entered by mistake: removes it for the whole household."</p>
+                    <ActionForm action=delete>
+                        <input type="hidden" name="item_id" value=delete_id/>
+                        <button type="submit" class=BUTTON_DANGER>"Delete item"</button>
+                    </ActionForm>
+                </Card>
+            </div>
         </div>
+    }
+}
+
+/// Which SR28 food the item is: linked, recipes that use that food find it whatever it is
+/// called. Shows the link (with a button to undo it), and foods to link found for the search
+/// form's words or, while unlinked, for the item's name.
+#[component]
+fn FoodLink(item: PantryItem, q: String, foods: Vec<FoodMatch>) -> impl IntoView {
+    let link = ServerAction::<LinkPantryFood>::new();
+    let unlink = ServerAction::<UnlinkPantryFood>::new();
+    let link_error = action_error(link);
+    let id = item.id.to_string();
+    let status = match item.food.clone() {
+        Some(food) => {
+            let id = id.clone();
+            view! {
+                <p class="mb-2" data-testid="linked-food">"Linked to " <strong>{food}</strong> "."</p>
+                <ActionForm action=unlink attr:class="mb-3">
+                    <input type="hidden" name="item_id" value=id/>
+                    <button type="submit" class=BUTTON_QUIET>"Unlink"</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="mb-3" data-testid="linked-food">
+                "Not linked. Recipes find this item by its name; linked to its food, they find it whatever it is called."
+            </p>
+        }
+        .into_any(),
+    };
+    let searched = !q.trim().is_empty();
+    let lead = if searched {
+        "Foods for your search:"
+    } else if item.food.is_none() {
+        "Foods like its name:"
+    } else {
+        ""
+    };
+    let results = if foods.is_empty() {
+        (searched || item.food.is_none())
+            .then(|| view! { <p class="text-sm">"No food matches those words."</p> })
+            .into_any()
+    } else {
+        view! {
+            <p class="text-sm text-slate-700">{lead}</p>
+            <ul data-testid="food-results">
+                {foods.into_iter().map(|f| {
+                    let label = format!("Link to {}", f.description);
+                    let ndb_no = f.ndb_no.clone();
+                    let id = id.clone();
+                    view! {
+                        <li class="border-t border-slate-200 py-2" data-testid="food-result">
+                            <FoodHeading food=f/>
+                            <ActionForm action=link attr:class="mt-1">
+                                <input type="hidden" name="item_id" value=id/>
+                                <input type="hidden" name="food_ndb_no" value=ndb_no/>
+                                <button type="submit" class=BUTTON_QUIET aria-label=label>"Link"</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <Card title="Food (USDA SR28)" id="food-heading">
+            <FormError error=link_error/>
+            {move || link_error.get().and_then(|e| e.field("food_ndb_no")).map(|m| view! {
+                <p class="mb-2 text-sm text-red-800" role="alert" data-testid="food-error">{m}</p>
+            })}
+            {status}
+            <FoodSearchForm q/>
+            {results}
+        </Card>
     }
 }

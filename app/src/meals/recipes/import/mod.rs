@@ -6,6 +6,8 @@ pub mod draft;
 pub mod jsonld;
 #[cfg(feature = "ssr")]
 pub mod microdata;
+pub mod ocr;
+pub mod text;
 
 #[cfg(test)]
 mod tests;
