@@ -12,6 +12,8 @@ test('every page passes axe-core with zero violations', async ({ page, javaScrip
   // axe-core runs as a script in the page, so it needs JavaScript; the markup
   // it checks is the same server-rendered HTML a browser without it gets.
   test.skip(!javaScriptEnabled, 'axe-core needs JavaScript in the page');
+  // Some thirty pages, a few seconds of axe each: more than one test's usual minute.
+  test.setTimeout(180_000);
   await expectNoViolations(page, '/sign-in');
   await expectNoViolations(page, '/sign-up');
   await signUp(page, 'Axel');

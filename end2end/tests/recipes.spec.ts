@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import * as path from 'path';
 import { settle, signUp } from './helpers';
 
 // Issue 3: a recipe built from USDA SR28 foods gets its nutrition and WellTrack's grade, and a
@@ -92,4 +93,31 @@ test('a parent imports a recipe from a saved page and confirms a proposed food',
   const before = await page.getByTestId('proposed').count();
   await page.getByRole('button', { name: 'Confirm the food for lentils' }).click();
   await expect(page.getByTestId('proposed')).toHaveCount(before - 1);
+});
+
+// Issue 9, item 3: a saved page uploaded as a file, and a photo of a printed recipe read by OCR
+// (the photo is Chromium's rendering of server/tests/fixtures/recipe-card.html).
+test('a parent uploads a saved page, then a photo of a printed recipe', async ({ page }) => {
+  await signUp(page, 'Ursa');
+  await page.goto('/recipes');
+  await settle(page);
+  const file = page.getByLabel('…or upload a saved page');
+  await file.setInputFiles({ name: 'dal.html', mimeType: 'text/html', buffer: Buffer.from(SAVED_PAGE) });
+  await page.getByRole('button', { name: 'Upload and read' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weeknight Dal');
+
+  // A file that is neither is refused next to the field.
+  await page.goto('/recipes');
+  await settle(page);
+  await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just notes') });
+  await page.getByRole('button', { name: 'Upload and read' }).click();
+  await expect(page.getByText('Choose a saved web page (.html) or a photo (JPEG or PNG).')).toBeVisible();
+
+  await settle(page);
+  await file.setInputFiles(path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures', 'recipe-card.png'));
+  await page.getByRole('button', { name: 'Upload and read' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lentil Soup');
+  await expect(page.getByTestId('ingredient')).toHaveCount(4);
+  await expect(page.getByTestId('step')).toHaveCount(3);
+  await expect(page.getByTestId('steps')).toContainText('Add the lentils and stock and simmer for 20 minutes. (20 min)');
 });

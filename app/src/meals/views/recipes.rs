@@ -234,7 +234,7 @@ fn UploadForm() -> impl IntoView {
             <input id=id type="file" name="file" required accept=".html,.htm,text/html,image/jpeg,image/png"
                 class="mt-1 block w-full text-sm" aria-describedby=described/>
             <crate::ui::form::FieldError error=error field="file"/>
-            <button type="submit" class=format!("mt-3 {BUTTON}")>"Upload and import"</button>
+            <button type="submit" class=format!("mt-3 {BUTTON}")>"Upload and read"</button>
         </form>
     }
 }
