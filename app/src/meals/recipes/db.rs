@@ -474,7 +474,8 @@ async fn portions(conn: &mut PgConnection, foods: &[String]) -> sqlx::Result<Vec
         .collect())
 }
 
-/// Foods whose description has every word, most specific first. The full-text index
+/// Foods whose description has every word: those named by the first word ("egg" is "Egg,
+/// whole, raw", not "Eggplant"), then those starting with it, shortest first. The full-text index
 /// (`foods_description_idx`) finds the candidates for the words made of letters (each as a
 /// prefix); every word must then appear in the description as typed. When the index finds
 /// nothing (a word inside another, "berries" in "Strawberries"), the search scans the
@@ -500,12 +501,14 @@ pub async fn search_foods(conn: &mut PgConnection, words: &[String], limit: i64)
             "select f.ndb_no, f.description, g.name, f.energy_kcal::float8 from food.foods f \
              join food.food_groups g on g.code = f.food_group \
              where {filter}f.description ilike all($1) \
-             order by (f.description ilike $2) desc, length(f.description), f.description limit $3"
+             order by (split_part(lower(f.description), ',', 1) = $5) desc, (f.description ilike $2) desc, \
+               length(f.description), f.description limit $3"
         ))
         .bind(&patterns)
         .bind(&first)
         .bind(limit)
         .bind(prefixes.join(" & "))
+        .bind(&words[0])
         .fetch_all(&mut *conn)
         .await?;
         if !rows.is_empty() {
