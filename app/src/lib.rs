@@ -2,6 +2,8 @@
 //! logic, one folder per module (see `../shared/docs/architecture.md`).
 
 pub mod account;
+#[cfg(feature = "ssr")]
+pub mod cpu;
 pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod db;

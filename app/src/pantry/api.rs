@@ -64,12 +64,21 @@ pub async fn add_pantry_item(#[server(flatten)] form: PantryItemForm) -> Result<
     )
 }
 
+/// Where a change to an item sends the browser afterwards.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy)]
+enum Back {
+    Pantry,
+    Item,
+}
+
 /// Runs `work` on one of the household's items in the caller's transaction,
-/// then sends the browser back to the pantry. A malformed id, or `work`
-/// finding no such item (another household's), is a 404.
+/// then sends the browser `back`. A malformed id, or `work` finding no such
+/// item (another household's), is a 404.
 #[cfg(feature = "ssr")]
 async fn change_item(
     item_id: &str,
+    back: Back,
     work: impl for<'c> FnOnce(&'c mut sqlx::PgConnection, crate::db::Scope, uuid::Uuid) -> crate::db::Work<'c, bool>
         + Send
         + 'static,
@@ -80,14 +89,17 @@ async fn change_item(
     if !found {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect("/pantry");
+    match back {
+        Back::Pantry => leptos_axum::redirect("/pantry"),
+        Back::Item => leptos_axum::redirect(&format!("/pantry/{id}")),
+    }
     Ok(())
 }
 
 #[server(endpoint = "pantry/update")]
 pub async fn update_pantry_item(item_id: String, #[server(flatten)] form: PantryItemForm) -> Result<(), AppError> {
     respond(
-        change_item(&item_id, move |conn, scope, id| {
+        change_item(&item_id, Back::Pantry, move |conn, scope, id| {
             Box::pin(async move {
                 let item = super::logic::parse_item(&form, scope.today).map_err(AppError::Invalid)?;
                 Ok(super::db::update(conn, id, &item).await?)
@@ -100,12 +112,22 @@ pub async fn update_pantry_item(item_id: String, #[server(flatten)] form: Pantry
 /// Marks an item used up: it leaves the list.
 #[server(endpoint = "pantry/use-up")]
 pub async fn use_up_pantry_item(item_id: String) -> Result<(), AppError> {
-    respond(change_item(&item_id, |conn, _, id| Box::pin(async move { Ok(super::db::use_up(conn, id).await?) })).await)
+    respond(
+        change_item(&item_id, Back::Pantry, |conn, _, id| {
+            Box::pin(async move { Ok(super::db::use_up(conn, id).await?) })
+        })
+        .await,
+    )
 }
 
 #[server(endpoint = "pantry/delete")]
 pub async fn delete_pantry_item(item_id: String) -> Result<(), AppError> {
-    respond(change_item(&item_id, |conn, _, id| Box::pin(async move { Ok(super::db::delete(conn, id).await?) })).await)
+    respond(
+        change_item(&item_id, Back::Pantry, |conn, _, id| {
+            Box::pin(async move { Ok(super::db::delete(conn, id).await?) })
+        })
+        .await,
+    )
 }
 
 /// How many foods the item page offers to link.
@@ -126,7 +148,7 @@ pub async fn pantry_item_page(item_id: String, q: String) -> Result<Paged<super:
             caller
                 .page(move |conn, _| {
                     Box::pin(async move {
-                        let item = super::db::get(conn, id).await?.ok_or(AppError::NotFound)?;
+                        let (item, food) = super::db::get(conn, id).await?.ok_or(AppError::NotFound)?;
                         let foods = if !searched.is_empty() {
                             crate::meals::recipes::db::search_foods(conn, &searched, FOOD_CHOICES).await?
                         } else if item.food_ndb_no.is_none() {
@@ -134,7 +156,7 @@ pub async fn pantry_item_page(item_id: String, q: String) -> Result<Paged<super:
                         } else {
                             Vec::new()
                         };
-                        Ok(super::model::PantryItemPage { item, q, foods })
+                        Ok(super::model::PantryItemPage { item, food, q, foods })
                     })
                 })
                 .await
@@ -175,31 +197,20 @@ async fn suggested_foods(
 #[server(endpoint = "pantry/link-food")]
 pub async fn link_pantry_food(item_id: String, food_ndb_no: String) -> Result<(), AppError> {
     respond(
-        async {
-            let caller = Caller::require().await?;
-            let id = crate::input::record_id(&item_id)?;
-            let found = caller
-                .as_user(move |conn| {
-                    Box::pin(async move {
-                        let ndb_no = food_ndb_no.trim();
-                        let known = ndb_no.len() <= 16
-                            && crate::meals::recipes::db::food_with_portions(conn, ndb_no).await?.is_some();
-                        if !known {
-                            return Err(crate::error::FieldErrors::single(
-                                "food_ndb_no",
-                                "Choose a food from the search results.",
-                            ));
-                        }
-                        Ok(super::db::link_food(conn, id, Some(ndb_no)).await?)
-                    })
-                })
-                .await?;
-            if !found {
-                return Err(AppError::NotFound);
-            }
-            leptos_axum::redirect(&format!("/pantry/{id}"));
-            Ok(())
-        }
+        change_item(&item_id, Back::Item, move |conn, _, id| {
+            Box::pin(async move {
+                let ndb_no = food_ndb_no.trim();
+                let known =
+                    ndb_no.len() <= 16 && crate::meals::recipes::db::food_description(conn, ndb_no).await?.is_some();
+                if !known {
+                    return Err(crate::error::FieldErrors::single(
+                        "food_ndb_no",
+                        "Choose a food from the search results.",
+                    ));
+                }
+                Ok(super::db::link_food(conn, id, Some(ndb_no)).await?)
+            })
+        })
         .await,
     )
 }
@@ -208,18 +219,9 @@ pub async fn link_pantry_food(item_id: String, food_ndb_no: String) -> Result<()
 #[server(endpoint = "pantry/unlink-food")]
 pub async fn unlink_pantry_food(item_id: String) -> Result<(), AppError> {
     respond(
-        async {
-            let caller = Caller::require().await?;
-            let id = crate::input::record_id(&item_id)?;
-            let found = caller
-                .as_user(move |conn| Box::pin(async move { Ok(super::db::link_food(conn, id, None).await?) }))
-                .await?;
-            if !found {
-                return Err(AppError::NotFound);
-            }
-            leptos_axum::redirect(&format!("/pantry/{id}"));
-            Ok(())
-        }
+        change_item(&item_id, Back::Item, |conn, _, id| {
+            Box::pin(async move { Ok(super::db::link_food(conn, id, None).await?) })
+        })
         .await,
     )
 }

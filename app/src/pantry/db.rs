@@ -10,11 +10,10 @@ use super::logic::{Location, PantryItemDraft};
 use super::model::{ExpiringItem, PantryItem, PantrySort};
 
 const COLUMNS: &str = "i.id, i.name, i.category as location, i.quantity::float8 as quantity, i.unit, i.expiry_date, \
-     i.barcode, i.cost::float8 as cost, i.notes, p.display_name as added_by, i.food_ndb_no, f.description as food";
+     i.barcode, i.cost::float8 as cost, i.notes, p.display_name as added_by, i.food_ndb_no";
 
-/// The items with who added them and the food they are linked to (`COLUMNS` reads these).
-const ITEMS: &str = "wt_pantry_items i join wt_profiles p on p.id = i.profile_id \
-     left join food.foods f on f.ndb_no = i.food_ndb_no";
+/// The items with who added them (`COLUMNS` reads these).
+const ITEMS: &str = "wt_pantry_items i join wt_profiles p on p.id = i.profile_id";
 
 #[derive(sqlx::FromRow)]
 struct ListRow {
@@ -51,10 +50,22 @@ pub async fn list(
     Ok((rows.into_iter().map(|r| r.item).collect(), total))
 }
 
-/// One item of the household, in stock or not.
-pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<PantryItem>> {
-    let sql = format!("select {COLUMNS} from {ITEMS} where i.id = $1");
-    sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
+#[derive(sqlx::FromRow)]
+struct ItemWithFood {
+    #[sqlx(flatten)]
+    item: PantryItem,
+    food: Option<String>,
+}
+
+/// One item of the household, in stock or not, with the description of the food it is
+/// linked to.
+pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<(PantryItem, Option<String>)>> {
+    let sql = format!(
+        "select {COLUMNS}, f.description as food from {ITEMS} left join food.foods f on f.ndb_no = i.food_ndb_no \
+         where i.id = $1"
+    );
+    let row: Option<ItemWithFood> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    Ok(row.map(|r| (r.item, r.food)))
 }
 
 /// Binds the draft's eight columns after what `query` has bound: name,

@@ -22,9 +22,8 @@ pub struct PantryItem {
     pub notes: Option<String>,
     /// The profile that added it.
     pub added_by: String,
-    /// The SR28 food it is linked to: its number and description.
+    /// The SR28 food it is linked to.
     pub food_ndb_no: Option<String>,
-    pub food: Option<String>,
 }
 
 impl PantryItem {
@@ -39,11 +38,12 @@ impl PantryItem {
     }
 }
 
-/// One item's page: the item, and the foods it may be linked to (found for `q`, or for its
-/// name while it is not linked).
+/// One item's page: the item, the description of its linked food, and the foods it may be
+/// linked to (found for `q`, or for its name while it is not linked).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PantryItemPage {
     pub item: PantryItem,
+    pub food: Option<String>,
     pub q: String,
     pub foods: Vec<crate::meals::recipes::model::FoodMatch>,
 }

@@ -113,17 +113,24 @@ pub fn stop_camera(video: leptos::prelude::NodeRef<leptos::html::Video>) {
         use wasm_bindgen::JsCast;
         let Some(video) = video.get_untracked() else { return };
         if let Some(stream) = video.src_object().and_then(|s| s.dyn_into::<web_sys::MediaStream>().ok()) {
-            for track in stream.get_tracks().iter() {
-                if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-                    track.stop();
-                }
-            }
+            stop_tracks(&stream);
         }
         video.set_src_object(None);
     }
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = video;
+    }
+}
+
+/// Ends a camera stream (the browser's "camera in use" light goes off).
+#[cfg(feature = "hydrate")]
+fn stop_tracks(stream: &web_sys::MediaStream) {
+    use wasm_bindgen::JsCast;
+    for track in stream.get_tracks().iter() {
+        if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
+            track.stop();
+        }
     }
 }
 
@@ -175,11 +182,7 @@ async fn scan(video: leptos::prelude::NodeRef<leptos::html::Video>) -> Result<St
     let stream: web_sys::MediaStream =
         JsFuture::from(asked).await.ok().and_then(|s| s.dyn_into().ok()).ok_or(NO_CAMERA)?;
     let Some(element) = video.get_untracked() else {
-        for track in stream.get_tracks().iter() {
-            if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-                track.stop();
-            }
-        }
+        stop_tracks(&stream);
         return Err(NO_CAMERA);
     };
     element.set_src_object(Some(&stream));

@@ -67,21 +67,20 @@ where
     S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    let flash = use_context::<PageFlash>().and_then(|f| f.0).filter(|f| f.path == S::PATH);
-    let flash_error = flash.as_ref().map(|f| f.error.clone());
-    let typed = flash.map(|f| f.values);
+    let posted = posted_form_state(S::PATH);
+    let flash_error = posted.error;
     let error = Signal::derive(move || match action.value().get() {
         Some(result) => result.err(),
         // Until this page submits the form itself, show what the server
         // answered the last post without JavaScript.
-        None => flash_error.clone(),
+        None => flash_error.get(),
     });
-    let form = S::PATH.trim_start_matches("/api/").replace('/', "-");
-    FormState { error, typed: StoredValue::new(typed), form: StoredValue::new(form) }
+    FormState { error, ..posted }
 }
 
-/// The state of a form that posts only as a plain HTML form (a file upload, multipart): the
-/// error and typed values of its last failed post, from the page's flash.
+/// The state of the form posting to the server function at `path`, as the page's flash
+/// gives it: the error and typed values of its last failed post without JavaScript. A form
+/// that only posts as plain HTML (a file upload, multipart) uses it as it is.
 pub fn posted_form_state(path: &'static str) -> FormState {
     let flash = use_context::<PageFlash>().and_then(|f| f.0).filter(|f| f.path == path);
     let flash_error = flash.as_ref().map(|f| f.error.clone());

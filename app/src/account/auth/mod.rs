@@ -299,17 +299,12 @@ fn dummy_hash() -> &'static str {
 /// Argon2id costs 19 MiB and tens of milliseconds of one core. At most one
 /// hash per core runs at a time, off the async runtime; the rest wait here,
 /// so a burst of sign-ins can neither starve the pages nor exhaust memory.
-fn hashing_permits() -> &'static tokio::sync::Semaphore {
-    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
-    PERMITS
-        .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
-}
+static HASHING: crate::cpu::PerCore = crate::cpu::PerCore::new();
 
 async fn off_runtime<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, tokio::task::JoinError> {
-    // The semaphore is never closed, so acquiring cannot fail.
-    let _permit = hashing_permits().acquire().await.expect("the hashing semaphore is never closed");
+    let _permit = HASHING.acquire().await;
     tokio::task::spawn_blocking(work).await
 }
 

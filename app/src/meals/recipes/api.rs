@@ -554,46 +554,39 @@ async fn save_import(
         .await
 }
 
-/// The upload form's parts: the file's bytes (at most `limit`) and the optional `url`.
+/// The upload form's `file` (at most [`ocr::MAX_IMAGE_BYTES`](super::import::ocr::MAX_IMAGE_BYTES));
+/// other parts are read up to 2 KB and ignored, at most 8 parts in all.
 #[cfg(feature = "ssr")]
-async fn read_upload(
-    data: leptos::server_fn::codec::MultipartData,
-    limit: usize,
-) -> Result<(Vec<u8>, String), AppError> {
+async fn read_upload(data: leptos::server_fn::codec::MultipartData) -> Result<Vec<u8>, AppError> {
     use crate::error::FieldErrors;
+    const UNREADABLE: &str = "The upload could not be read; choose the file again.";
+    let limit = super::import::ocr::MAX_IMAGE_BYTES;
+    let unreadable = |_| FieldErrors::single("file", UNREADABLE);
     let mut form = data.into_inner().ok_or(AppError::Internal)?;
     let mut file: Option<Vec<u8>> = None;
-    let mut url = String::new();
-    let mut parts = 0;
-    while let Some(mut field) = form.next_field().await.map_err(|_| FieldErrors::single("file", UNREADABLE_UPLOAD))? {
-        parts += 1;
-        if parts > 8 {
-            return Err(FieldErrors::single("file", UNREADABLE_UPLOAD));
-        }
-        let name = field.name().unwrap_or_default().to_owned();
-        let cap = if name == "file" { limit } else { 2_048 };
+    for _ in 0..8 {
+        let Some(mut field) = form.next_field().await.map_err(unreadable)? else {
+            return file
+                .filter(|f| !f.is_empty())
+                .ok_or_else(|| FieldErrors::single("file", "Choose a saved web page or a photo of a printed recipe."));
+        };
+        let is_file = field.name() == Some("file") && file.is_none();
+        let cap = if is_file { limit } else { 2_048 };
         let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| FieldErrors::single("file", UNREADABLE_UPLOAD))? {
+        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
             if bytes.len() + chunk.len() > cap {
-                let message = if name == "file" { "The file is larger than 5 MB." } else { UNREADABLE_UPLOAD };
-                return Err(FieldErrors::single(if name == "url" { "url" } else { "file" }, message));
+                let message =
+                    if is_file { format!("The file is larger than {} MB.", limit >> 20) } else { UNREADABLE.into() };
+                return Err(FieldErrors::single("file", message));
             }
             bytes.extend_from_slice(&chunk);
         }
-        match name.as_str() {
-            "file" if file.is_none() => file = Some(bytes),
-            "url" => url = String::from_utf8_lossy(&bytes).into_owned(),
-            _ => {}
+        if is_file {
+            file = Some(bytes);
         }
     }
-    match file.filter(|f| !f.is_empty()) {
-        Some(file) => Ok((file, url)),
-        None => Err(FieldErrors::single("file", "Choose a saved web page or a photo of a printed recipe.")),
-    }
+    Err(FieldErrors::single("file", UNREADABLE))
 }
-
-#[cfg(feature = "ssr")]
-const UNREADABLE_UPLOAD: &str = "The upload could not be read; choose the file again.";
 
 /// Imports a recipe from an uploaded file: a saved web page (read as a pasted one is) or a
 /// photo of a printed recipe (its text read by OCR into the same kind of draft), then opens
@@ -606,7 +599,7 @@ pub async fn upload_recipe(data: leptos::server_fn::codec::MultipartData) -> Res
             use super::import::ocr;
             use crate::error::FieldErrors;
             let caller = Caller::require().await?;
-            let (file, url) = read_upload(data, ocr::MAX_IMAGE_BYTES).await?;
+            let file = read_upload(data).await?;
             let (preview, from_photo) = if ocr::image_kind(&file).is_some() {
                 let text = ocr::read_text(file).await.map_err(|e| FieldErrors::single("file", e.to_string()))?;
                 let draft = super::import::text::recipe_from_text(&text);
@@ -618,9 +611,6 @@ pub async fn upload_recipe(data: leptos::server_fn::codec::MultipartData) -> Res
                 }
                 (super::import::preview(draft), true)
             } else {
-                if file.len() > super::import::MAX_PAGE_BYTES {
-                    return Err(FieldErrors::single("file", "The page is larger than 2 MB."));
-                }
                 let html = String::from_utf8_lossy(&file).into_owned();
                 if !html.trim_start().starts_with('<') {
                     return Err(FieldErrors::single(
@@ -628,13 +618,12 @@ pub async fn upload_recipe(data: leptos::server_fn::codec::MultipartData) -> Res
                         "Choose a saved web page (.html) or a photo (JPEG or PNG).",
                     ));
                 }
-                (
-                    read_draft(&url, html).await.map_err(|e| match e.field("html") {
-                        Some(message) => FieldErrors::single("file", message),
-                        None => e,
-                    })?,
-                    false,
-                )
+                // The page's checks (its size) speak of the pasted field; here it is the file.
+                let preview = read_draft("", html).await.map_err(|e| match e.field("html") {
+                    Some(message) => FieldErrors::single("file", message),
+                    None => e,
+                })?;
+                (preview, false)
             };
             let id = save_import(caller, preview, from_photo).await?;
             leptos_axum::redirect(&format!("/recipes/{id}"));

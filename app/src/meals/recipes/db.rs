@@ -448,13 +448,14 @@ pub async fn log_as_meal(
     Ok(true)
 }
 
+/// A food's description; `None` for an unknown food number.
+pub async fn food_description(conn: &mut PgConnection, ndb_no: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select description from food.foods where ndb_no = $1").bind(ndb_no).fetch_optional(conn).await
+}
+
 /// A food's description and household measures; `None` for an unknown food number.
 pub async fn food_with_portions(conn: &mut PgConnection, ndb_no: &str) -> sqlx::Result<Option<(String, Vec<Portion>)>> {
-    let Some(description): Option<String> = sqlx::query_scalar("select description from food.foods where ndb_no = $1")
-        .bind(ndb_no)
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
+    let Some(description) = food_description(conn, ndb_no).await? else {
         return Ok(None);
     };
     Ok(Some((description, portions(conn, &[ndb_no.to_owned()]).await?.into_iter().map(|(_, p)| p).collect())))

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::grade_class;
-use super::recipes::{FoodAmountFields, FoodHeading, FoodSearchForm, IngredientErrors};
+use super::recipes::{FoodAmountFields, FoodResult, FoodSearchForm, IngredientErrors};
 use crate::input::{options, Choice};
 use crate::meals::api::{meal_page, AddMealFood, AddMealOther, DeleteMeal, RemoveMealItem, UpdateMeal};
 use crate::meals::logic::intake::{amount_text, MealItem};
@@ -178,14 +178,13 @@ fn AddFood(meal_id: String, q: String, results: Vec<FoodMatch>, add: ServerActio
                 {results.into_iter().map(|food| {
                     let meal_id = meal_id.clone();
                     view! {
-                        <li class="border-t border-slate-200 py-2" data-testid="food-result">
-                            <FoodHeading food=food.clone()/>
+                        <FoodResult food=food.clone()>
                             <ActionForm action=add attr:class="mt-1 flex flex-wrap items-end gap-2">
                                 <input type="hidden" name="meal_id" value=meal_id/>
                                 <FoodAmountFields food/>
                                 <button type="submit" class=BUTTON_QUIET>"Add"</button>
                             </ActionForm>
-                        </li>
+                        </FoodResult>
                     }
                 }).collect_view()}
             </ul>

@@ -423,7 +423,7 @@ pub fn FoodAmountFields(food: FoodMatch) -> impl IntoView {
 
 /// A found food's heading: its name, group and energy per 100 g.
 #[component]
-pub fn FoodHeading(food: FoodMatch) -> impl IntoView {
+fn FoodHeading(food: FoodMatch) -> impl IntoView {
     view! {
         <p class="font-medium">{food.description.clone()}</p>
         <p class="text-xs text-slate-700">
@@ -446,17 +446,28 @@ pub fn FoodSearchForm(q: String) -> impl IntoView {
     }
 }
 
+/// One food of a search's results: its heading, then what can be done with it (`children`,
+/// a form).
+#[component]
+pub fn FoodResult(food: FoodMatch, children: Children) -> impl IntoView {
+    view! {
+        <li class="border-t border-slate-200 py-2" data-testid="food-result">
+            <FoodHeading food/>
+            {children()}
+        </li>
+    }
+}
+
 #[component]
 fn SearchResult(food: FoodMatch, recipe_id: String, action: ServerAction<AddIngredient>) -> impl IntoView {
     view! {
-        <li class="border-t border-slate-200 py-2" data-testid="food-result">
-            <FoodHeading food=food.clone()/>
+        <FoodResult food=food.clone()>
             <ActionForm action=action attr:class="mt-1 flex flex-wrap items-end gap-2">
                 <input type="hidden" name="recipe_id" value=recipe_id/>
                 <FoodAmountFields food/>
                 <button type="submit" class=BUTTON_QUIET>"Add"</button>
             </ActionForm>
-        </li>
+        </FoodResult>
     }
 }
 

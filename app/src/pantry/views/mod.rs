@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::input::{options, Choice};
 use crate::meals::recipes::model::FoodMatch;
-use crate::meals::views::recipes::{FoodHeading, FoodSearchForm};
+use crate::meals::views::recipes::{FoodResult, FoodSearchForm, IngredientErrors};
 use crate::pantry::api::{
     pantry_item_page, pantry_page, AddPantryItem, DeletePantryItem, LinkPantryFood, UnlinkPantryFood, UpdatePantryItem,
     UseUpPantryItem,
@@ -196,12 +196,12 @@ fn ItemEditor(
     update: ServerAction<UpdatePantryItem>,
     delete: ServerAction<DeletePantryItem>,
 ) -> impl IntoView {
-    let ItemPageData { item, q, foods } = data;
+    let ItemPageData { item, food, q, foods } = data;
     let error = action_error(update);
     let id = item.id.to_string();
     let delete_id = id.clone();
     let title = item.name.clone();
-    let food = view! { <FoodLink item=item.clone() q foods/> };
+    let food = view! { <FoodLink item_id=item.id.to_string() food q foods/> };
     view! {
         <PageHeader title=title/>
         <p class="mb-4"><a href="/pantry" class="underline">"Back to the pantry"</a></p>
@@ -232,23 +232,21 @@ fn ItemEditor(
 /// called. Shows the link (with a button to undo it), and foods to link found for the search
 /// form's words or, while unlinked, for the item's name.
 #[component]
-fn FoodLink(item: PantryItem, q: String, foods: Vec<FoodMatch>) -> impl IntoView {
+fn FoodLink(item_id: String, food: Option<String>, q: String, foods: Vec<FoodMatch>) -> impl IntoView {
     let link = ServerAction::<LinkPantryFood>::new();
     let unlink = ServerAction::<UnlinkPantryFood>::new();
-    let link_error = action_error(link);
-    let id = item.id.to_string();
-    let status = match item.food.clone() {
-        Some(food) => {
-            let id = id.clone();
-            view! {
-                <p class="mb-2" data-testid="linked-food">"Linked to " <strong>{food}</strong> "."</p>
-                <ActionForm action=unlink attr:class="mb-3">
-                    <input type="hidden" name="item_id" value=id/>
-                    <button type="submit" class=BUTTON_QUIET>"Unlink"</button>
-                </ActionForm>
-            }
-            .into_any()
+    let searched = !q.trim().is_empty();
+    let linked = food.is_some();
+    let unlink_id = item_id.clone();
+    let status = match food {
+        Some(food) => view! {
+            <p class="mb-2" data-testid="linked-food">"Linked to " <strong>{food}</strong> "."</p>
+            <ActionForm action=unlink attr:class="mb-3">
+                <input type="hidden" name="item_id" value=unlink_id/>
+                <button type="submit" class=BUTTON_QUIET>"Unlink"</button>
+            </ActionForm>
         }
+        .into_any(),
         None => view! {
             <p class="mb-3" data-testid="linked-food">
                 "Not linked. Recipes find this item by its name; linked to its food, they find it whatever it is called."
@@ -256,35 +254,24 @@ fn FoodLink(item: PantryItem, q: String, foods: Vec<FoodMatch>) -> impl IntoView
         }
         .into_any(),
     };
-    let searched = !q.trim().is_empty();
-    let lead = if searched {
-        "Foods for your search:"
-    } else if item.food.is_none() {
-        "Foods like its name:"
-    } else {
-        ""
-    };
     let results = if foods.is_empty() {
-        (searched || item.food.is_none())
-            .then(|| view! { <p class="text-sm">"No food matches those words."</p> })
-            .into_any()
+        (searched || !linked).then(|| view! { <p class="text-sm">"No food matches those words."</p> }).into_any()
     } else {
         view! {
-            <p class="text-sm text-slate-700">{lead}</p>
+            <p class="text-sm text-slate-700">{if searched { "Foods for your search:" } else { "Foods like its name:" }}</p>
             <ul data-testid="food-results">
                 {foods.into_iter().map(|f| {
                     let label = format!("Link to {}", f.description);
                     let ndb_no = f.ndb_no.clone();
-                    let id = id.clone();
+                    let item_id = item_id.clone();
                     view! {
-                        <li class="border-t border-slate-200 py-2" data-testid="food-result">
-                            <FoodHeading food=f/>
+                        <FoodResult food=f>
                             <ActionForm action=link attr:class="mt-1">
-                                <input type="hidden" name="item_id" value=id/>
+                                <input type="hidden" name="item_id" value=item_id/>
                                 <input type="hidden" name="food_ndb_no" value=ndb_no/>
                                 <button type="submit" class=BUTTON_QUIET aria-label=label>"Link"</button>
                             </ActionForm>
-                        </li>
+                        </FoodResult>
                     }
                 }).collect_view()}
             </ul>
@@ -293,10 +280,7 @@ fn FoodLink(item: PantryItem, q: String, foods: Vec<FoodMatch>) -> impl IntoView
     };
     view! {
         <Card title="Food (USDA SR28)" id="food-heading">
-            <FormError error=link_error/>
-            {move || link_error.get().and_then(|e| e.field("food_ndb_no")).map(|m| view! {
-                <p class="mb-2 text-sm text-red-800" role="alert" data-testid="food-error">{m}</p>
-            })}
+            <IngredientErrors error=action_error(link)/>
             {status}
             <FoodSearchForm q/>
             {results}

@@ -22,12 +22,8 @@ pub fn recipe_from_page(html: &str) -> Option<draft::RecipeDraft> {
 /// is up to [`MAX_PAGE_BYTES`] of HTML to parse); the rest wait their turn.
 #[cfg(feature = "ssr")]
 pub async fn read_page(html: String) -> Result<Option<draft::RecipeDraft>, crate::error::AppError> {
-    use std::sync::OnceLock;
-    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
-    let permits = PERMITS.get_or_init(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
-    });
-    let _permit = permits.acquire().await.map_err(|_| crate::error::AppError::Internal)?;
+    static PARSING: crate::cpu::PerCore = crate::cpu::PerCore::new();
+    let _permit = PARSING.acquire().await;
     tokio::task::spawn_blocking(move || recipe_from_page(&html)).await.map_err(|_| crate::error::AppError::Internal)
 }
 

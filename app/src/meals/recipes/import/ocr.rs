@@ -111,19 +111,12 @@ pub fn check_image(bytes: &[u8]) -> Result<ImageKind, OcrError> {
 #[cfg(feature = "ssr")]
 pub async fn read_text(image: Vec<u8>) -> Result<String, OcrError> {
     use std::process::Stdio;
-    use std::sync::OnceLock;
     use tokio::io::AsyncWriteExt;
 
     check_image(&image)?;
-    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
-    let permits = PERMITS.get_or_init(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
-    });
+    static RECOGNISING: crate::cpu::PerCore = crate::cpu::PerCore::new();
     let started = tokio::time::Instant::now();
-    let _permit = tokio::time::timeout(TIMEOUT, permits.acquire())
-        .await
-        .map_err(|_| OcrError::TimedOut)?
-        .map_err(|_| OcrError::Failed)?;
+    let _permit = tokio::time::timeout(TIMEOUT, RECOGNISING.acquire()).await.map_err(|_| OcrError::TimedOut)?;
     let mut child = tokio::process::Command::new(std::env::var_os("WELLTRACK_TESSERACT").unwrap_or("tesseract".into()))
         .args(["stdin", "stdout", "-l", "eng", "--psm", "4"])
         // One thread: the permits already share out the cores.

@@ -192,6 +192,10 @@ fn continue_ingredient(draft: &mut RecipeDraft, line: &str) {
 mod tests {
     use super::*;
 
+    fn steps(d: &RecipeDraft) -> Vec<(&str, Option<i32>)> {
+        d.steps.iter().map(|s| (s.text.as_str(), s.minutes)).collect()
+    }
+
     const CARD: &str = "\
 Lentil soup
 A warming soup for winter evenings.
@@ -222,9 +226,8 @@ for 20 minutes.
             d.ingredients,
             ["200 g red lentils", "1 large onion, finely chopped", "2 cloves garlic", "salt to taste"]
         );
-        let steps: Vec<(&str, Option<i32>)> = d.steps.iter().map(|s| (s.text.as_str(), s.minutes)).collect();
         assert_eq!(
-            steps,
+            steps(&d),
             [
                 ("Fry the onion in the oil until soft, about 10 minutes.", Some(10)),
                 ("Add the lentils and 1 litre of water and simmer for 20 minutes.", Some(20)),
@@ -248,9 +251,8 @@ for 20 minutes.
             d.ingredients,
             ["200 g red lentils", "1 large onion, chopped", "2 cloves garlic", "1 litre vegetable stock"]
         );
-        let steps: Vec<(&str, Option<i32>)> = d.steps.iter().map(|s| (s.text.as_str(), s.minutes)).collect();
         assert_eq!(
-            steps,
+            steps(&d),
             [
                 ("Fry the onion until soft, about 10 minutes.", Some(10)),
                 ("Add the lentils and stock and simmer for 20 minutes.", Some(20)),
