@@ -279,6 +279,7 @@ async fn bad_uploads_are_refused_next_to_the_field_before_any_work() {
         (Vec::new(), "Choose a saved web page or a photo"),
         (bomb, "megapixels"),
         (large, "larger than 5 MB"),
+        (format!("<p>{}", "a".repeat(app::meals::recipes::import::MAX_PAGE_BYTES)).into_bytes(), "larger than 2 MB"),
         (b"\xFF\xD8\xFF\xE0\0\x10".to_vec(), "JPEG or PNG"),
     ] {
         let res = upload(&app, &client, file, "x", "application/json").await;

@@ -417,3 +417,16 @@ async fn editing_servings_or_the_kind_of_dish_recomputes_the_stored_nutrition() 
     assert_eq!(after["category"], "beverage");
     assert_eq!(after["grade"]["category"], "beverage", "graded with the beverage table");
 }
+
+#[tokio::test]
+async fn food_search_lists_the_foods_its_first_word_names_before_longer_words_that_start_with_it() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, .. } = app.sign_up("Enzo").await;
+    let id = create_recipe(&app, &client, "Omelette", "2").await;
+    let (_, html) = app.get_html(&client, &format!("/recipes/{id}?q=egg")).await;
+    let results = html.split("data-testid=\"food-result\"").skip(1).collect::<Vec<_>>();
+    assert!(!results.is_empty(), "{html}");
+    // "Eggplant, raw" is shorter than most "Egg, …" foods and starts with "egg" too.
+    let first = results[0].split("<p class=\"font-medium\">").nth(1).unwrap_or_default();
+    assert!(first.starts_with("Egg,"), "{first:.80}");
+}
