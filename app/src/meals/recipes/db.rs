@@ -614,43 +614,36 @@ pub async fn cook_needs(
 
 /// The household's recipes (most recently changed first, at most `limit`) with their
 /// ingredients' names and foods, for the use-it-up ranking.
+///
+/// One flat row per ingredient, grouped here: aggregating in SQL sorted each recipe's
+/// rows three times and the groups by their title (a collated text), which cost more than
+/// reading the rows (19 ms against 6 ms for 500 recipes of 8 ingredients).
 pub async fn recipes_with_ingredients(
     conn: &mut PgConnection,
     limit: i64,
 ) -> sqlx::Result<Vec<crate::pantry::logic::use_it_up::RecipeStock>> {
-    type Row = (Uuid, String, Vec<String>, Vec<Option<String>>, Vec<Option<String>>);
+    use crate::pantry::logic::use_it_up::{IngredientName, RecipeStock};
+    type Row = (Uuid, String, Option<String>, Option<String>, Option<String>);
     let rows: Vec<Row> = sqlx::query_as(
-        "select r.id, r.title, \
-           coalesce(array_agg(i.ingredient_name order by i.sort_order nulls last, i.created_at) \
-             filter (where i.id is not null), '{}'), \
-           coalesce(array_agg(f.description order by i.sort_order nulls last, i.created_at) \
-             filter (where i.id is not null), '{}'), \
-           coalesce(array_agg(i.food_ndb_no order by i.sort_order nulls last, i.created_at) \
-             filter (where i.id is not null), '{}') \
+        "select r.id, r.title, i.ingredient_name, f.description, i.food_ndb_no \
          from (select id, title, updated_at from wt_recipes where profile_id is not null \
                order by updated_at desc limit $1) r \
          left join wt_recipe_ingredients i on i.recipe_id = r.id \
          left join food.foods f on f.ndb_no = i.food_ndb_no \
-         group by r.id, r.title, r.updated_at order by r.updated_at desc",
+         order by r.updated_at desc, r.id, i.sort_order nulls last, i.created_at",
     )
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(recipe_id, title, names, foods, numbers)| crate::pantry::logic::use_it_up::RecipeStock {
-            recipe_id,
-            title,
-            ingredients: names
-                .into_iter()
-                .zip(foods)
-                .zip(numbers)
-                .map(|((name, food), food_ndb_no)| crate::pantry::logic::use_it_up::IngredientName {
-                    name,
-                    food,
-                    food_ndb_no,
-                })
-                .collect(),
-        })
-        .collect())
+    let mut recipes: Vec<RecipeStock> = Vec::new();
+    for (recipe_id, title, name, food, food_ndb_no) in rows {
+        // The rows come ordered by recipe, so a recipe's rows are adjacent.
+        if recipes.last().map(|r| r.recipe_id) != Some(recipe_id) {
+            recipes.push(RecipeStock { recipe_id, title, ingredients: Vec::new() });
+        }
+        if let (Some(name), Some(recipe)) = (name, recipes.last_mut()) {
+            recipe.ingredients.push(IngredientName { name, food, food_ndb_no });
+        }
+    }
+    Ok(recipes)
 }
