@@ -11,6 +11,7 @@ pub mod error;
 pub mod health;
 pub mod input;
 pub mod meals;
+pub mod media;
 pub mod modules;
 pub mod pantry;
 pub mod performance;

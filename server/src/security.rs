@@ -12,19 +12,20 @@ use axum::response::Response;
 
 /// Largest request body: every form of the app is far below it.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// Largest body of the recipe importer's endpoints: a saved page of up to 2 MB
-/// (`app::meals::recipes::import::MAX_PAGE_BYTES`), form-encoded, or an uploaded photo of up
-/// to 5 MB (`app::meals::recipes::import::ocr::MAX_IMAGE_BYTES`).
+/// Largest body of the recipe importer's and the photos' endpoints: a saved page of up to
+/// 2 MB (`app::meals::recipes::import::MAX_PAGE_BYTES`), form-encoded, or an uploaded photo
+/// of up to 5 MB (`app::media::logic::MAX_IMAGE_BYTES`).
 pub const MAX_IMPORT_BODY_BYTES: usize = 6 * 1024 * 1024;
 /// The endpoints that take a whole page.
 pub const IMPORT_PATHS: [&str; 3] = ["/api/recipes/import", "/api/recipes/import/parse", "/api/recipes/import/upload"];
 
 /// The endpoints that take a multipart upload (a file).
-pub const MULTIPART_PATHS: [&str; 1] = ["/api/recipes/import/upload"];
+pub const MULTIPART_PATHS: [&str; 3] =
+    ["/api/recipes/import/upload", "/api/media/recipe-image", "/api/media/meal-photo"];
 
 /// The body limit of a path.
 pub fn body_limit_for(path: &str) -> usize {
-    if IMPORT_PATHS.contains(&path) {
+    if IMPORT_PATHS.contains(&path) || MULTIPART_PATHS.contains(&path) {
         MAX_IMPORT_BODY_BYTES
     } else {
         MAX_BODY_BYTES

@@ -247,9 +247,9 @@ async fn page_redirects(req: Request, next: Next) -> Response {
 
 /// Pages that a visitor (nobody signed in) may see.
 const PUBLIC_PAGES: [&str; 2] = ["/sign-in", "/sign-up"];
-/// Page prefixes a visitor may see: a shared recipe (read as `anon`, which sees only what a
-/// household shares).
-const PUBLIC_PREFIXES: [&str; 1] = ["/shared/"];
+/// Page prefixes a visitor may see: a shared recipe and its image (read as `anon`, which
+/// sees only what a household shares).
+const PUBLIC_PREFIXES: [&str; 2] = ["/shared/", "/media/"];
 
 /// Sends visitors to the sign-in page before any rendering starts. The page
 /// frame (`ui::layout::Page`) redirects too, but only after server rendering
@@ -379,7 +379,12 @@ pub fn router(
     };
     let shell_options = leptos_options.clone();
     let static_routes = static_files(std::path::Path::new(&*leptos_options.site_root), &leptos_options.site_pkg_dir);
+    // Images are plain responses, not pages: read as the signed-in user or as a visitor.
+    let media = Router::new()
+        .route("/media/{id}", axum::routing::get(app::media::serve::image))
+        .layer(axum::Extension(Db::new(pools.requests.clone())));
     let pages = Router::new()
+        .merge(media)
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, app::shell))
         .with_state(leptos_options)

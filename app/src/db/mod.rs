@@ -91,6 +91,24 @@ pub async fn anonymous<T>(work: impl for<'c> FnOnce(&'c mut PgConnection) -> Wor
     Ok(out)
 }
 
+/// Runs `work` in one transaction as the signed-in user, or as `anon` when nobody is signed
+/// in: for what both may read and row-level security tells apart (an image, seen by its
+/// household and, when its recipe is shared, by anyone). Outside Leptos (an axum route), so
+/// the pool is given.
+pub async fn as_visitor<T>(
+    db: &Db,
+    user_id: Option<Uuid>,
+    work: impl for<'c> FnOnce(&'c mut PgConnection) -> Work<'c, T>,
+) -> Result<T, AppError> {
+    let mut tx = match user_id {
+        Some(id) => begin_as(&db.0, id).await?,
+        None => db.0.begin_with(ANON_BEGIN).await?,
+    };
+    let out = work(&mut tx).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// A transaction as `service_role` (BYPASSRLS): the auth backend and workers only.
 pub async fn begin_service(pool: &PgPool) -> sqlx::Result<Tx> {
     pool.begin_with(SERVICE_BEGIN).await

@@ -157,6 +157,7 @@ struct MealRow {
     name: String,
     rating: Option<f64>,
     notes: Option<String>,
+    photo_url: Option<String>,
     recipe_id: Option<Uuid>,
     recipe_title: Option<String>,
     servings_consumed: Option<f64>,
@@ -167,7 +168,7 @@ struct MealRow {
 /// household's.
 pub async fn meal_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<MealDetail>> {
     let Some(row): Option<MealRow> = sqlx::query_as(
-        "select m.id, m.meal_date, m.meal_type, m.name, m.rating::float8, m.notes, m.recipe_id, \
+        "select m.id, m.meal_date, m.meal_type, m.name, m.rating::float8, m.notes, m.photo_url, m.recipe_id, \
            coalesce(r.title, p.title) as recipe_title, m.servings_consumed::float8, m.nutrition_info \
          from wt_meals m left join wt_recipes r on r.id = m.recipe_id \
          left join wt_public_recipes p on p.id = m.recipe_id \
@@ -206,6 +207,7 @@ pub async fn meal_detail(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Opti
         name: row.name,
         rating: row.rating.map(|r| r.round() as i32),
         notes: row.notes,
+        photo_url: row.photo_url,
         recipe: row.recipe_id.map(|id| (id, row.recipe_title.unwrap_or_default())),
         servings_consumed: row.servings_consumed,
         items: super::logic::intake::stored_items(info.as_ref()),

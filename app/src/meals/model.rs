@@ -43,6 +43,8 @@ pub struct MealDetail {
     pub name: String,
     pub rating: Option<i32>,
     pub notes: Option<String>,
+    /// `/media/<id>` when a photo was added.
+    pub photo_url: Option<String>,
     pub recipe: Option<(Uuid, String)>,
     pub servings_consumed: Option<f64>,
     pub items: Vec<MealItem>,

@@ -12,6 +12,7 @@ mod health;
 mod import;
 mod kitchen;
 mod meals;
+mod media;
 mod pantry;
 mod privileges;
 mod profiles;

@@ -11,7 +11,7 @@
 use crate::helpers::{admin_pool, fresh_database};
 
 const ROLES: &str = "'anon', 'authenticated', 'service_role', 'wt_rls_definer', 'wt_app', 'wt_service'";
-const SCHEMAS: &str = "'public', 'auth', 'engine', 'food', 'private', 'tower_sessions'";
+const SCHEMAS: &str = "'public', 'auth', 'engine', 'food', 'media', 'private', 'tower_sessions'";
 
 fn fixture() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/privileges.txt")

@@ -237,16 +237,18 @@ fn assert_refused(result: Result<PgQueryResult, sqlx::Error>, what: &str) {
 async fn every_wt_table_has_row_level_security_enabled_and_forced() {
     let db = fresh_database().await;
     let admin = admin_pool(&db).await;
+    // The household's images (media.images, 0027) are household rows too.
     let tables: Vec<(String, bool, bool)> = sqlx::query_as(
-        r"select c.relname::text, c.relrowsecurity, c.relforcerowsecurity
+        r"select n.nspname || '.' || c.relname, c.relrowsecurity, c.relforcerowsecurity
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'public' and c.relkind = 'r' and c.relname like 'wt\_%'
+          where c.relkind = 'r' and ((n.nspname = 'public' and c.relname like 'wt\_%') or n.nspname = 'media')
           order by 1",
     )
     .fetch_all(&admin)
     .await
     .unwrap();
     assert!(!tables.is_empty(), "no wt_ tables found");
+    assert!(tables.iter().any(|(name, _, _)| name == "media.images"), "media.images is checked");
     let unprotected: Vec<String> = tables
         .iter()
         .filter(|(_, enabled, forced)| !(*enabled && *forced))

@@ -554,40 +554,6 @@ async fn save_import(
         .await
 }
 
-/// The upload form's `file` (at most [`ocr::MAX_IMAGE_BYTES`](super::import::ocr::MAX_IMAGE_BYTES));
-/// other parts are read up to 2 KB and ignored, at most 8 parts in all.
-#[cfg(feature = "ssr")]
-async fn read_upload(data: leptos::server_fn::codec::MultipartData) -> Result<Vec<u8>, AppError> {
-    use crate::error::FieldErrors;
-    const UNREADABLE: &str = "The upload could not be read; choose the file again.";
-    let limit = super::import::ocr::MAX_IMAGE_BYTES;
-    let unreadable = |_| FieldErrors::single("file", UNREADABLE);
-    let mut form = data.into_inner().ok_or(AppError::Internal)?;
-    let mut file: Option<Vec<u8>> = None;
-    for _ in 0..8 {
-        let Some(mut field) = form.next_field().await.map_err(unreadable)? else {
-            return file
-                .filter(|f| !f.is_empty())
-                .ok_or_else(|| FieldErrors::single("file", "Choose a saved web page or a photo of a printed recipe."));
-        };
-        let is_file = field.name() == Some("file") && file.is_none();
-        let cap = if is_file { limit } else { 2_048 };
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-            if bytes.len() + chunk.len() > cap {
-                let message =
-                    if is_file { format!("The file is larger than {} MB.", limit >> 20) } else { UNREADABLE.into() };
-                return Err(FieldErrors::single("file", message));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        if is_file {
-            file = Some(bytes);
-        }
-    }
-    Err(FieldErrors::single("file", UNREADABLE))
-}
-
 /// Imports a recipe from an uploaded file: a saved web page (read as a pasted one is) or a
 /// photo of a printed recipe (its text read by OCR into the same kind of draft), then opens
 /// it. A plain multipart form, so it posts without JavaScript. Bad files are refused next to
@@ -599,7 +565,10 @@ pub async fn upload_recipe(data: leptos::server_fn::codec::MultipartData) -> Res
             use super::import::ocr;
             use crate::error::FieldErrors;
             let caller = Caller::require().await?;
-            let file = read_upload(data).await?;
+            let file =
+                crate::media::api::read_upload(data, None, "Choose a saved web page or a photo of a printed recipe.")
+                    .await?
+                    .file;
             let (preview, from_photo) = if ocr::image_kind(&file).is_some() {
                 let text = ocr::read_text(file).await.map_err(|e| FieldErrors::single("file", e.to_string()))?;
                 let draft = super::import::text::recipe_from_text(&text);

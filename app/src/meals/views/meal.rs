@@ -3,6 +3,8 @@
 //! fields (name, meal, date, rating, notes). Every form posts without JavaScript.
 
 use leptos::prelude::*;
+
+use crate::media::views::{Photo, PhotoCard, PhotoOf};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::grade_class;
@@ -75,6 +77,7 @@ fn Meal(data: MealPageData, actions: MealActions) -> impl IntoView {
         <p class="mb-4 text-sm text-slate-700">
             {format!("{} · {}", meal.meal_date.format("%A %-d %B %Y"), meal.meal_type.label())}{stars}
         </p>
+        <Photo url=meal.photo_url.clone() alt=format!("Photo of {}", meal.name)/>
         <div class="grid gap-4 md:grid-cols-2">
             <Items meal=meal.clone() remove=actions.remove/>
             <Nutrients meal=meal.clone()/>
@@ -83,6 +86,7 @@ fn Meal(data: MealPageData, actions: MealActions) -> impl IntoView {
             <AddFood meal_id=id.clone() q results add=actions.add_food/>
             <AddOther meal_id=id.clone() add=actions.add_other/>
         })}
+        <PhotoCard of=PhotoOf::Meal owner_id=id.clone() url=meal.photo_url.clone()/>
         <EditMeal meal update=actions.update delete=actions.delete/>
     }
 }

@@ -17,6 +17,7 @@ use crate::meals::recipes::api::{
 use crate::meals::recipes::model::{
     FoodMatch, IngredientRow, NutritionView, RecipeDetail, RecipeList, RecipePageData, StepRow,
 };
+use crate::media::views::{Photo, PhotoCard, PhotoOf};
 use crate::ui::form::{
     action_error, ActionError, Checkbox, FormError, SelectField, TextArea, TextField, BUTTON, BUTTON_DANGER,
     BUTTON_QUIET, INPUT, LABEL,
@@ -524,6 +525,7 @@ fn Recipe(
         <p class="mb-1 text-sm text-slate-700">{meta}</p>
         <RecipeBadges recipe=r.clone()/>
         {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
+        <Photo url=r.image_url.clone() alt=format!("Photo of {}", r.title)/>
         <p class="mb-4 flex flex-wrap gap-3">
             <a href=format!("/recipes/{rid}/cook") class=BUTTON>"Cook mode"</a>
             {(editable && r.is_public).then(|| view! {
@@ -553,7 +555,10 @@ fn Recipe(
             <a href=format!("/recipes/{rid}/cooked") class=BUTTON>"I cooked this"</a>
         </section>
         <LogAsMeal recipe_id=rid.clone() log today/>
-        {editable.then(|| view! { <EditRecipe recipe=r.clone() update delete/> })}
+        {editable.then(|| view! {
+            <PhotoCard of=PhotoOf::Recipe owner_id=rid.clone() url=r.image_url.clone()/>
+            <EditRecipe recipe=r.clone() update delete/>
+        })}
     }
 }
 

@@ -36,6 +36,7 @@ pub fn SharedRecipePage() -> impl IntoView {
                                 <p class="mb-1 text-sm text-slate-700">{meta}</p>
                                 <RecipeBadges recipe=r.clone()/>
                                 {r.description.clone().map(|d| view! { <p class="mb-4">{d}</p> })}
+                                <crate::media::views::Photo url=r.image_url.clone() alt=format!("Photo of {}", r.title)/>
                                 <section class="mb-4 rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="shared-ingredients">
                                     <h2 id="shared-ingredients" class="mb-2 text-lg font-semibold">"Ingredients"</h2>
                                     <ScaleForm scale recipe_servings=r.servings/>
