@@ -1,5 +1,11 @@
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: a page's rendering is thousands of small allocations
+/// freed at once, where glibc's malloc and free were a fifth of the server's CPU (perf, on
+/// the bench's dashboard and health pages).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: server                      serve WellTrack\n       \
                      server recompute --profile <uuid> --from <YYYY-MM-DD> [--to <YYYY-MM-DD>]";
 

@@ -219,3 +219,41 @@ async fn steps_are_edited_moved_and_removed_and_only_by_their_household() {
     assert_eq!(app.send(&other.client, change("1", "remove", "", "")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(steps().await.len(), 2, "another household changed nothing");
 }
+
+#[tokio::test]
+async fn a_long_library_is_listed_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let SignedUp { client, user_id, .. } = app.sign_up("Pia").await;
+    let profile = app.primary_profile(user_id).await;
+    // 50 recipes, "Recipe 01" changed first … "Recipe 50" last (listed first).
+    sqlx::query(
+        "insert into wt_recipes (profile_id, title, servings, source_type, updated_at) \
+         select $1, format('Recipe %s', lpad(n::text, 2, '0')), 2, 'manual', now() - (50 - n) * interval '1 minute' \
+         from generate_series(1, 50) n",
+    )
+    .bind(profile)
+    .execute(&app.admin)
+    .await
+    .unwrap();
+    let (_, html) = app.get_html(&client, "/recipes").await;
+    let first = titles(&html);
+    assert_eq!(first.len(), 48);
+    assert_eq!((first[0].as_str(), first[47].as_str()), ("Recipe 50", "Recipe 03"));
+    assert!(html.contains("href=\"/recipes?page=2\"") && html.contains("More recipes"), "a next page");
+    assert!(!html.contains("Previous recipes"));
+    let (_, html) = app.get_html(&client, "/recipes?page=2").await;
+    assert_eq!(titles(&html), ["Recipe 02", "Recipe 01"]);
+    assert!(html.contains("href=\"/recipes?page=1\"") && !html.contains("More recipes"));
+    // A search keeps its words from page to page.
+    let (_, html) = app.get_html(&client, "/recipes?q=recipe").await;
+    assert!(html.contains("href=\"/recipes?page=2&amp;q=recipe\""), "the search goes along");
+    // Past the end: an empty page that says so; nonsense or far pages: the first.
+    let (status, html) = app.get_html(&client, "/recipes?page=3").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(titles(&html).is_empty() && html.contains("No more recipes."));
+    for page in ["abc", "0", "-1", "99999999999999999999", "1e3"] {
+        let (status, html) = app.get_html(&client, &format!("/recipes?page={page}")).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert_eq!(titles(&html).len(), 48, "{page}");
+    }
+}

@@ -9,9 +9,12 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{db::Caller, error::respond};
 
-/// How many recipes the list shows.
+/// How many recipes a page of the list shows, and the last page offered (a bound on the
+/// offset: 200 pages of 48 is far beyond any household's library).
 #[cfg(feature = "ssr")]
-const LIST_LEN: i64 = 200;
+const LIST_LEN: i64 = 48;
+#[cfg(feature = "ssr")]
+const MAX_PAGE: i64 = 200;
 
 /// How many foods a search shows.
 #[cfg(feature = "ssr")]
@@ -100,6 +103,7 @@ pub async fn recipes_page(
     q: String,
     tag: String,
     favourites: String,
+    page: String,
 ) -> Result<Paged<super::model::RecipeList>, AppError> {
     respond(
         async {
@@ -108,12 +112,24 @@ pub async fn recipes_page(
             let tag = (!tag.trim().is_empty() && tag.len() <= super::logic::MAX_TAG_CHARS * 4)
                 .then(|| super::logic::normal_tag(&tag));
             let favourites = favourites == "1";
+            // Pages past the last are empty, not an error; beyond MAX_PAGE the first is shown.
+            let page = page.trim().parse::<i64>().ok().filter(|p| (1..=MAX_PAGE).contains(p)).unwrap_or(1);
             caller
                 .page(move |conn, _| {
                     Box::pin(async move {
-                        let recipes = super::db::summaries(conn, &words, tag.as_deref(), favourites, LIST_LEN).await?;
+                        let mut recipes = super::db::summaries(
+                            conn,
+                            &words,
+                            tag.as_deref(),
+                            favourites,
+                            LIST_LEN + 1,
+                            (page - 1) * LIST_LEN,
+                        )
+                        .await?;
+                        let more = recipes.len() as i64 > LIST_LEN;
+                        recipes.truncate(LIST_LEN as usize);
                         let tags = super::db::tags(conn, TAGS_SHOWN).await?;
-                        Ok(super::model::RecipeList { recipes, q, tag, favourites, tags })
+                        Ok(super::model::RecipeList { recipes, q, tag, favourites, tags, page, more })
                     })
                 })
                 .await

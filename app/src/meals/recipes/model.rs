@@ -37,6 +37,9 @@ pub struct RecipeList {
     pub favourites: bool,
     /// The household's tags, most used first.
     pub tags: Vec<String>,
+    /// Which page of the list this is (from 1), and whether another follows.
+    pub page: i64,
+    pub more: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

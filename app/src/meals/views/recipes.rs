@@ -28,7 +28,7 @@ use crate::ui::layout::{page_load, Page};
 pub fn RecipesPage() -> impl IntoView {
     let query = use_query_map();
     let get = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
-    let page = page_load(move || recipes_page(get("q"), get("tag"), get("favourites")));
+    let page = page_load(move || recipes_page(get("q"), get("tag"), get("favourites"), get("page")));
     let create = ServerAction::<CreateRecipe>::new();
     let import = ServerAction::<ImportRecipe>::new();
     view! { <Page page=page render=move |recipes, _| view! { <Recipes recipes create import/> }/> }
@@ -128,7 +128,32 @@ fn Recipes(
 ) -> impl IntoView {
     let error = action_error(create);
     let import_error = action_error(import);
-    let RecipeList { recipes, q, tag, favourites, tags } = recipes;
+    let RecipeList { recipes, q, tag, favourites, tags, page, more } = recipes;
+    let page_link = {
+        let (q, tag) = (q.clone(), tag.clone());
+        move |n: i64| {
+            let mut query = vec![format!("page={n}")];
+            if !q.trim().is_empty() {
+                query.push(format!("q={}", urlencoding_lite(q.trim())));
+            }
+            if let Some(t) = &tag {
+                query.push(format!("tag={}", urlencoding_lite(t)));
+            }
+            if favourites {
+                query.push("favourites=1".into());
+            }
+            format!("/recipes?{}", query.join("&"))
+        }
+    };
+    let pages = (page > 1 || more).then(|| {
+        view! {
+            <nav class="mt-3 flex justify-between gap-2 text-sm" aria-label="Recipe pages">
+                {(page > 1).then(|| view! { <a class="text-sky-800 underline" href=page_link(page - 1) rel="prev">"← Previous recipes"</a> })}
+                <span class="text-slate-700">{format!("Page {page}")}</span>
+                {more.then(|| view! { <a class="text-sky-800 underline" href=page_link(page + 1) rel="next">"More recipes →"</a> })}
+            </nav>
+        }
+    });
     let searching = !q.trim().is_empty() || tag.is_some() || favourites;
     let tag_link = |t: &str| format!("/recipes?tag={}", urlencoding_lite(t));
     let filters = view! {
@@ -155,7 +180,9 @@ fn Recipes(
             </p>
         })}
     };
-    let list = if recipes.is_empty() && searching {
+    let list = if recipes.is_empty() && page > 1 {
+        view! { <p data-testid="no-recipes">"No more recipes."</p> }.into_any()
+    } else if recipes.is_empty() && searching {
         view! { <p data-testid="no-recipes">"No recipe matches."</p> }.into_any()
     } else if recipes.is_empty() {
         view! { <p>"No recipes yet. Create one to see its nutrition and grade."</p> }.into_any()
@@ -194,6 +221,7 @@ fn Recipes(
                 <h2 id="recipes-heading" class="mb-3 text-lg font-semibold">"Your household's recipes"</h2>
                 {filters}
                 {list}
+                {pages}
             </section>
             <section class="rounded-lg border border-slate-300 bg-white p-4" aria-labelledby="new-recipe-heading">
                 <h2 id="new-recipe-heading" class="mb-3 text-lg font-semibold">"New recipe"</h2>

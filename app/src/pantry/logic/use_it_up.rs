@@ -66,7 +66,7 @@ pub fn rank(recipes: &[RecipeStock], stock: &[StockName], limit: usize) -> Vec<S
     // A library repeats its ingredients ("Onions" in a hundred recipes): each distinct name and
     // food is matched once.
     let mut seen: HashMap<&IngredientName, Vec<(usize, super::matching::Match)>> = HashMap::new();
-    let mut out: Vec<Suggestion> = recipes
+    let out: Vec<Suggestion> = recipes
         .iter()
         .filter_map(|r| {
             let mut uses: Vec<usize> = Vec::new();
@@ -96,17 +96,18 @@ pub fn rank(recipes: &[RecipeStock], stock: &[StockName], limit: usize) -> Vec<S
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    // Each title is lowered once, not at every comparison.
+    let mut keyed: Vec<(String, Suggestion)> = out.into_iter().map(|s| (s.title.to_lowercase(), s)).collect();
+    keyed.sort_by(|(a_title, a), (b_title, b)| {
         b.uses
             .len()
             .cmp(&a.uses.len())
             // a.in_stock / a.ingredients > b's, compared without division.
             .then_with(|| (b.in_stock * a.ingredients).cmp(&(a.in_stock * b.ingredients)))
             .then_with(|| a.missing.len().cmp(&b.missing.len()))
-            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then_with(|| a_title.cmp(b_title))
     });
-    out.truncate(limit);
-    out
+    keyed.into_iter().take(limit).map(|(_, s)| s).collect()
 }
 
 #[cfg(test)]
