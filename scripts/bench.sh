@@ -100,6 +100,13 @@ COOKIE= PROFILE_ID= RECIPE_ID= MEAL_ID=
 source "$data_dir/bench.env"
 [ -n "$COOKIE" ] && [ -n "$PROFILE_ID" ] && [ -n "$RECIPE_ID" ] && [ -n "$MEAL_ID" ] || die "the seeder wrote an incomplete $data_dir/bench.env"
 
+# The measured recipe gets an image (our own fixture photo), uploaded as a browser does.
+curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Accept: application/json" -H "Origin: $base" \
+  -F "recipe_id=$RECIPE_ID" -F "file=@server/tests/fixtures/recipe-card.png;type=image/png" \
+  "$base/api/media/recipe-image"
+image=$(curl -s -H "Cookie: $COOKIE" "$base/recipes/$RECIPE_ID" | grep -o '/media/[0-9a-f-]*' | head -n1 || true)
+[ -n "$image" ] || die "the recipe page shows no uploaded image"
+
 css=$(curl -s -H "Cookie: $COOKIE" "$base/" | grep -o '/pkg/[^"]*\.css' | head -n1 || true)
 [ -n "$css" ] || die "no /pkg/*.css link in the dashboard HTML"
 
@@ -112,11 +119,13 @@ rows=(
   "/meals/:id|/meals/$MEAL_ID|yes|"
   "/meals/:id?q=milk+whole (food search)|/meals/$MEAL_ID?q=milk+whole|yes|"
   "/recipes (500 recipes)|/recipes|yes|"
+  "/recipes?page=5|/recipes?page=5|yes|"
   "/recipes/:id|/recipes/$RECIPE_ID|yes|"
   "/recipes?q=soup (search, 500 recipes)|/recipes?q=soup|yes|"
   "/recipes/:id?servings=8&units=imperial|/recipes/$RECIPE_ID?servings=8&units=imperial|yes|"
   "/recipes/:id/cooked (pantry check)|/recipes/$RECIPE_ID/cooked|yes|"
   "/recipes/:id/cook (cook mode)|/recipes/$RECIPE_ID/cook|yes|"
+  "/media/:id (recipe image)|$image|yes|"
   "/leftovers|/leftovers|yes|"
   "/use-it-up (300 items)|/use-it-up|yes|"
   "/pantry (300 items)|/pantry|yes|"
