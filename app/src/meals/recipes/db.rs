@@ -24,18 +24,26 @@ pub async fn summaries(
     let patterns: Vec<String> = words.iter().map(|w| format!("%{w}%")).collect();
     let prefixes: Vec<String> = words.iter().map(|w| format!("{w}%")).collect();
     sqlx::query_as(
+        // The page's rows are chosen first; only they count their ingredients and name their
+        // author (counted for every row skipped too, page 5 cost 2.5× page 1).
         "select r.id, r.title, r.servings, \
            (select count(*) from wt_recipe_ingredients i where i.recipe_id = r.id) as ingredient_count, \
            r.nutrition_info #>> '{grade,grade}' as grade, \
            (r.nutrition_info #>> '{per_serving,energy_kcal}')::float8 as kcal_per_serving, \
            p.display_name as created_by, coalesce(r.tags, '{}') as tags, r.rating::int4 as rating, r.is_favorite \
-         from wt_recipes r join wt_profiles p on p.id = r.profile_id \
-         where ($2::text is null or r.tags @> array[$2::text]) and (not $3 or r.is_favorite) \
-           and not exists ( \
-             select 1 from unnest($4::text[], $5::text[]) as w(pattern, prefix) \
-             where r.title not ilike w.pattern \
-               and not exists (select 1 from unnest(r.tags) t where t like w.prefix)) \
-         order by r.is_favorite desc, r.updated_at desc, r.id limit $1 offset $6",
+         from ( \
+           select r.id, r.title, r.servings, r.nutrition_info, r.profile_id, r.tags, r.rating, r.is_favorite, \
+             r.updated_at \
+           from wt_recipes r \
+           where r.profile_id is not null \
+             and ($2::text is null or r.tags @> array[$2::text]) and (not $3 or r.is_favorite) \
+             and not exists ( \
+               select 1 from unnest($4::text[], $5::text[]) as w(pattern, prefix) \
+               where r.title not ilike w.pattern \
+                 and not exists (select 1 from unnest(r.tags) t where t like w.prefix)) \
+           order by r.is_favorite desc, r.updated_at desc, r.id limit $1 offset $6) r \
+         join wt_profiles p on p.id = r.profile_id \
+         order by r.is_favorite desc, r.updated_at desc, r.id",
     )
     .bind(limit)
     .bind(tag)
