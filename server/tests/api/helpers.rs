@@ -239,6 +239,32 @@ impl TestApp {
         client.post(self.url(&format!("/api/{endpoint}"))).headers(headers).form(form).send().await.expect("request")
     }
 
+    /// Posts a multipart form as a browser does (`accept` tells a script's call from a form
+    /// post without JavaScript): the text fields, then the `file` part; `referer` is the page
+    /// the form was on.
+    pub async fn upload(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        fields: &[(&str, &str)],
+        file: Vec<u8>,
+        accept: &str,
+        referer: &str,
+    ) -> Response {
+        let form = fields
+            .iter()
+            .fold(reqwest::multipart::Form::new(), |form, (name, value)| form.text(name.to_string(), value.to_string()))
+            .part("file", reqwest::multipart::Part::bytes(file).file_name("upload"));
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ACCEPT, accept)
+            .header(reqwest::header::REFERER, self.url(referer))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn get_html(&self, client: &Client, path: &str) -> (StatusCode, String) {
         let res = client.get(self.url(path)).send().await.expect("request");
         let status = res.status();

@@ -201,17 +201,8 @@ async fn bad_or_empty_input_gets_a_message_and_a_page_without_a_recipe_a_draft()
 
 /// Posts `file` (and `url`) to the upload endpoint as a browser's multipart form does;
 /// `accept` says whether it is a plain form post (`text/html`) or a script (JSON).
-async fn upload(app: &TestApp, client: &reqwest::Client, file: Vec<u8>, name: &str, accept: &str) -> reqwest::Response {
-    let part = reqwest::multipart::Part::bytes(file).file_name(name.to_owned());
-    let form = reqwest::multipart::Form::new().text("url", "").part("file", part);
-    client
-        .post(app.url("/api/recipes/import/upload"))
-        .header(reqwest::header::ACCEPT, accept)
-        .header(reqwest::header::REFERER, app.url("/recipes"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("request")
+async fn upload(app: &TestApp, client: &reqwest::Client, file: Vec<u8>, accept: &str) -> reqwest::Response {
+    app.upload(client, "recipes/import/upload", &[("url", "")], file, accept, "/recipes").await
 }
 
 /// A photo of a printed recipe card: rendered by Chromium from `fixtures/recipe-card.html`
@@ -222,7 +213,7 @@ const CARD_PHOTO: &[u8] = include_bytes!("../fixtures/recipe-card.png");
 async fn an_uploaded_saved_page_becomes_a_recipe_as_a_pasted_one_does() {
     let app = TestApp::spawn().await;
     let SignedUp { client, .. } = app.sign_up("Ula").await;
-    let res = upload(&app, &client, PAGE.as_bytes().to_vec(), "dal.html", "text/html").await;
+    let res = upload(&app, &client, PAGE.as_bytes().to_vec(), "text/html").await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let id = recipe_by_title(&app, "Weeknight Dal").await;
     let location = res.headers()[reqwest::header::LOCATION].to_str().unwrap().to_owned();
@@ -239,7 +230,7 @@ async fn an_uploaded_saved_page_becomes_a_recipe_as_a_pasted_one_does() {
 async fn a_photo_of_a_printed_recipe_is_read_by_ocr_into_a_draft() {
     let app = TestApp::spawn().await;
     let SignedUp { client, .. } = app.sign_up("Vera").await;
-    let res = upload(&app, &client, CARD_PHOTO.to_vec(), "card.png", "application/json").await;
+    let res = upload(&app, &client, CARD_PHOTO.to_vec(), "application/json").await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}: {:?}", res.status(), res.text().await);
     let (id, servings, source_type): (Uuid, Option<i32>, String) =
         sqlx::query_as("select id, servings, source_type::text from wt_recipes").fetch_one(&app.admin).await.unwrap();
@@ -273,7 +264,7 @@ async fn bad_uploads_are_refused_next_to_the_field_before_any_work() {
     bomb.extend(50_000u32.to_be_bytes());
     bomb.extend([8, 0, 0, 0, 0]);
     let mut large = CARD_PHOTO.to_vec();
-    large.resize(app::meals::recipes::import::ocr::MAX_IMAGE_BYTES + 1, 0);
+    large.resize(app::media::logic::MAX_IMAGE_BYTES + 1, 0);
     for (file, expected) in [
         (b"just some words".to_vec(), "saved web page"),
         (Vec::new(), "Choose a saved web page or a photo"),
@@ -282,14 +273,14 @@ async fn bad_uploads_are_refused_next_to_the_field_before_any_work() {
         (format!("<p>{}", "a".repeat(app::meals::recipes::import::MAX_PAGE_BYTES)).into_bytes(), "larger than 2 MB"),
         (b"\xFF\xD8\xFF\xE0\0\x10".to_vec(), "JPEG or PNG"),
     ] {
-        let res = upload(&app, &client, file, "x", "application/json").await;
+        let res = upload(&app, &client, file, "application/json").await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{expected}");
         let body: serde_json::Value = res.json().await.unwrap();
         let message = body["Invalid"]["file"].as_str().unwrap_or_default().to_owned();
         assert!(message.contains(expected), "{expected}: {body}");
     }
     // Without JavaScript the message comes back on the recipes page, next to the field.
-    let res = upload(&app, &client, b"plain text".to_vec(), "notes.txt", "text/html").await;
+    let res = upload(&app, &client, b"plain text".to_vec(), "text/html").await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let (_, html) = app.get_html(&client, "/recipes").await;
     assert!(html.contains("Choose a saved web page (.html) or a photo (JPEG or PNG)."), "{html}");
@@ -297,10 +288,10 @@ async fn bad_uploads_are_refused_next_to_the_field_before_any_work() {
     let res = app.call(&client, "recipes/import/upload", &[("file", "<html>")]).await;
     assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     // Past the importer's body limit: refused by size, unread.
-    let res = upload(&app, &client, vec![b'<'; 7 * 1024 * 1024], "big.html", "application/json").await;
+    let res = upload(&app, &client, vec![b'<'; 7 * 1024 * 1024], "application/json").await;
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     // Signed out: refused before the file is read.
-    let res = upload(&app, &app.client(), CARD_PHOTO.to_vec(), "card.png", "application/json").await;
+    let res = upload(&app, &app.client(), CARD_PHOTO.to_vec(), "application/json").await;
     assert!(matches!(res.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN), "{}", res.status());
     let recipes: i64 = sqlx::query_scalar("select count(*) from wt_recipes").fetch_one(&app.admin).await.unwrap();
     assert_eq!(recipes, 0, "nothing saved");

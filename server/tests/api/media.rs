@@ -49,17 +49,7 @@ async fn upload(
     file: Vec<u8>,
     accept: &str,
 ) -> reqwest::Response {
-    let form = reqwest::multipart::Form::new()
-        .text(id_field.to_owned(), id.to_owned())
-        .part("file", reqwest::multipart::Part::bytes(file).file_name("photo"));
-    client
-        .post(app.url(&format!("/api/media/{endpoint}")))
-        .header(reqwest::header::ACCEPT, accept)
-        .header(reqwest::header::REFERER, app.url("/recipes"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("request")
+    app.upload(client, &format!("media/{endpoint}"), &[(id_field, id)], file, accept, "/recipes").await
 }
 
 async fn recipe_image(app: &TestApp, client: &reqwest::Client, recipe: Uuid, file: Vec<u8>) -> reqwest::Response {
@@ -220,17 +210,17 @@ async fn bad_photos_are_refused_next_to_the_field_and_nothing_is_kept() {
     }
     assert_eq!(client.get(app.url("/media/not-an-id")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     // Without JavaScript the message comes back on the recipe page, next to the field.
-    let form = reqwest::multipart::Form::new()
-        .text("recipe_id", recipe.to_string())
-        .part("file", reqwest::multipart::Part::bytes(b"plain text".to_vec()).file_name("notes.txt"));
-    let res = client
-        .post(app.url("/api/media/recipe-image"))
-        .header(reqwest::header::ACCEPT, "text/html")
-        .header(reqwest::header::REFERER, app.url(&format!("/recipes/{recipe}")))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let page = format!("/recipes/{recipe}");
+    let res = app
+        .upload(
+            &client,
+            "media/recipe-image",
+            &[("recipe_id", &recipe.to_string())],
+            b"plain text".to_vec(),
+            "text/html",
+            &page,
+        )
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let (_, html) = app.get_html(&client, &format!("/recipes/{recipe}")).await;
     assert!(html.contains("Choose a photo as a JPEG or PNG file."), "{html}");

@@ -585,7 +585,7 @@ pub async fn upload_recipe(data: leptos::server_fn::codec::MultipartData) -> Res
                 crate::media::api::read_upload(data, None, "Choose a saved web page or a photo of a printed recipe.")
                     .await?
                     .file;
-            let (preview, from_photo) = if ocr::image_kind(&file).is_some() {
+            let (preview, from_photo) = if crate::media::logic::image_kind(&file).is_some() {
                 let text = ocr::read_text(file).await.map_err(|e| FieldErrors::single("file", e.to_string()))?;
                 let draft = super::import::text::recipe_from_text(&text);
                 if draft.is_empty() {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::api::{RemoveMealPhoto, RemoveRecipeImage, SetMealPhoto, SetRecipeImage};
-use crate::ui::form::{action_error, posted_form_state, FieldError, FormError, BUTTON, BUTTON_QUIET, LABEL};
+use crate::ui::form::{posted_form_state, FieldError, FormError, BUTTON, BUTTON_QUIET, LABEL};
 
 /// What the photo belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,40 +36,17 @@ pub fn Photo(url: Option<String>, #[prop(into)] alt: String) -> impl IntoView {
 /// where it belongs, with [`Photo`]).
 #[component]
 pub fn PhotoCard(of: PhotoOf, owner_id: String, url: Option<String>) -> impl IntoView {
-    let (path, id_field, noun) = match of {
-        PhotoOf::Recipe => (<SetRecipeImage as ServerFn>::PATH, "recipe_id", "image"),
-        PhotoOf::Meal => (<SetMealPhoto as ServerFn>::PATH, "meal_id", "photo"),
+    let (path, remove_path, id_field, noun) = match of {
+        PhotoOf::Recipe => {
+            (<SetRecipeImage as ServerFn>::PATH, <RemoveRecipeImage as ServerFn>::PATH, "recipe_id", "image")
+        }
+        PhotoOf::Meal => (<SetMealPhoto as ServerFn>::PATH, <RemoveMealPhoto as ServerFn>::PATH, "meal_id", "photo"),
     };
     let has_photo = stored_image(url.as_deref()).is_some();
     let error = posted_form_state(path);
+    let remove_error = posted_form_state(remove_path);
     let field = error.field_id("file");
     let described = error.error_id("file");
-    let remove = match of {
-        PhotoOf::Recipe => {
-            let action = ServerAction::<RemoveRecipeImage>::new();
-            let owner_id = owner_id.clone();
-            view! {
-                <ActionForm action>
-                    <input type="hidden" name="recipe_id" value=owner_id/>
-                    <FormError error=action_error(action)/>
-                    <button type="submit" class=BUTTON_QUIET>"Remove the image"</button>
-                </ActionForm>
-            }
-            .into_any()
-        }
-        PhotoOf::Meal => {
-            let action = ServerAction::<RemoveMealPhoto>::new();
-            let owner_id = owner_id.clone();
-            view! {
-                <ActionForm action>
-                    <input type="hidden" name="meal_id" value=owner_id/>
-                    <FormError error=action_error(action)/>
-                    <button type="submit" class=BUTTON_QUIET>"Remove the photo"</button>
-                </ActionForm>
-            }
-            .into_any()
-        }
-    };
     let heading = format!("{}-heading", id_field.replace('_', "-"));
     let labelled_by = heading.clone();
     let (title, choose) = match of {
@@ -92,7 +69,13 @@ pub fn PhotoCard(of: PhotoOf, owner_id: String, url: Option<String>) -> impl Int
                     {if has_photo { format!("Replace the {noun}") } else { format!("Upload the {noun}") }}
                 </button>
             </form>
-            {has_photo.then(|| remove)}
+            {has_photo.then(|| view! {
+                <form method="post" action=remove_path>
+                    <FormError error=remove_error/>
+                    <input type="hidden" name=id_field value=owner_id.clone()/>
+                    <button type="submit" class=BUTTON_QUIET>{format!("Remove the {noun}")}</button>
+                </form>
+            })}
         </section>
     }
 }
